@@ -1,0 +1,48 @@
+# Kennisbank Welbevinden op School. Everything runs in .venv, created when missing.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= localhost:8000
+# apt-get as root, through sudo otherwise.
+APT := $(if $(filter 0,$(shell id -u)),,sudo) apt-get
+
+# MkDocs 1.6 and Material print end-of-life banners; these switch them off.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: serve site check test clean
+
+$(BIN)/python:
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  echo "python3-venv is missing: installing it with apt-get"; \
+	  $(APT) update -qq && $(APT) install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
+
+$(VENV)/.deps: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.test-deps: pyproject.toml $(VENV)/.deps
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+## serve: build the site and serve it on http://$(HOST)/ with live reload
+serve: $(VENV)/.deps
+	$(BIN)/mkdocs serve --dev-addr $(HOST)
+
+## site: strict build into site/
+site: $(VENV)/.deps
+	$(BIN)/mkdocs build --strict
+
+## check: check all content (schemas, ids, references) without building
+check: $(VENV)/.deps
+	$(BIN)/python scripts/check_content.py
+
+## test: install the test dependencies (Debian's chromium included) and run every test
+test: $(VENV)/.test-deps
+	@command -v chromium >/dev/null || { $(APT) update -qq && $(APT) install -y -qq chromium; }
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf site dist .pytest_cache

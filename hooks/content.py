@@ -1,0 +1,50 @@
+"""MkDocs hook: load and check all content once, and add the pages built from it.
+
+Thin on purpose: everything it does is a call into the ``kennisbank`` package.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kennisbank import ContentError, load_kennisbank, render
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
+
+log = get_plugin_logger(__name__)
+
+
+def _fail(error: ContentError) -> PluginError:
+    for problem in error.problems:
+        log.error(str(problem))
+    summary = str(error).splitlines()[-1]
+    return PluginError(f"content check failed: {summary} (listed above)")
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    try:
+        kb = load_kennisbank(root)
+    except ContentError as error:
+        raise _fail(error) from None
+    if config.nav is not None and not render.insert_model_nav(config.nav, kb):
+        log.warning("nav has no entry for %s: the model's pages are left out of the navigation", kb.MODEL_SRC)
+    config["kennisbank"] = kb  # read by the other hook modules in this build
+    return config
+
+
+def on_files(files, config):
+    kb = config["kennisbank"]
+    pages = [(f.src_uri, render.markdown_title(f.content_string, f.src_uri), f.content_string)
+             for f in files.documentation_pages()]
+    kb.page_titles.update({src: title for src, title, _ in pages})
+    problems = kb.index_texts(
+        (text, kb.docs_origin(config.docs_dir, src), src) for src, _, text in pages)
+    for src, markdown in render.generated_pages(kb).items():
+        if files.get_file_from_path(src):
+            problems.append(kb.docs_problem(config.docs_dir, src, "this path is generated from content/; remove the file"))
+            continue
+        files.append(File.generated(config, src, content=markdown))
+    if problems:
+        raise _fail(ContentError(problems))
+    return files

@@ -1,0 +1,107 @@
+"""Read YAML and Markdown front matter, keeping the line of every key."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from .errors import Problem
+
+KeyPath = tuple  # of str keys and int indexes
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as strings: schemas check their format."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Loaded:
+    """Parsed data plus the 1-based line of each key path."""
+
+    data: object
+    lines: dict = field(default_factory=dict)
+    problems: list = field(default_factory=list)
+
+    def line(self, path: KeyPath, default: int = 1) -> int:
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), default)
+
+
+def key_path(path: KeyPath) -> str:
+    """('erkenning', 0, 'niveau') -> 'erkenning[0].niveau'."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def load_yaml(text: str, display: str, line_offset: int = 0) -> Loaded:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Loaded(None)
+        loaded = Loaded(None)
+        _walk(node, (), loaded, display, line_offset)
+        loaded.data = loader.construct_document(node)
+        return loaded
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + line_offset) if mark else line_offset + 1
+        return Loaded(None, problems=[Problem(display, line, "", f"invalid YAML: {exc.problem}")])
+    except yaml.YAMLError as exc:  # errors without a mark
+        return Loaded(None, problems=[Problem(display, line_offset + 1, "", f"invalid YAML: {exc}")])
+    finally:
+        loader.dispose()
+
+
+def _walk(node, path: KeyPath, loaded: Loaded, display: str, offset: int) -> None:
+    loaded.lines.setdefault(path, node.start_mark.line + 1 + offset)
+    if isinstance(node, yaml.MappingNode):
+        seen: set = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            line = key_node.start_mark.line + 1 + offset
+            if key in seen:
+                loaded.problems.append(Problem(display, line, key_path(path + (key,)), "duplicate key"))
+            seen.add(key)
+            loaded.lines[path + (key,)] = line
+            _walk(value_node, path + (key,), loaded, display, offset)
+            loaded.lines[path + (key,)] = line
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _walk(item, path + (i,), loaded, display, offset)
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n?", re.DOTALL)
+
+
+@dataclass
+class Document:
+    """A Markdown file with YAML front matter."""
+
+    meta: Loaded
+    body: str
+    body_line: int  # 1-based line number of the body's first line
+
+
+def load_markdown(text: str, display: str) -> Document:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return Document(Loaded({}, problems=[Problem(display, 1, "", "missing YAML front matter (--- ... ---)")]), text, 1)
+    meta = load_yaml(match.group(1) or "", display, line_offset=1)
+    if meta.data is None and not meta.problems:
+        meta.data = {}
+    body_line = text.count("\n", 0, match.end()) + 1
+    return Document(meta, text[match.end():], body_line)

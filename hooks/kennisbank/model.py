@@ -1,0 +1,101 @@
+"""The content model: frozen records, looked up by id."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a piece of Markdown starts, for errors that point at the right line."""
+
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Pijler:
+    id: str
+    code: str
+    titel: str
+    volgorde: int
+    kort: str
+    uitleg: str
+    origin: Origin
+
+    @property
+    def src(self) -> str:
+        return f"model/{self.id}/index.md"
+
+
+@dataclass(frozen=True)
+class Principe:
+    id: str
+    pijler: str
+    nummer: str
+    titel: str
+    kort: str
+    body: str
+    origin: Origin
+    bronnen: tuple = ()
+    interventies: tuple = ()
+
+    @property
+    def src(self) -> str:
+        return f"model/{self.pijler}/{self.id}/index.md"
+
+    @property
+    def sort_key(self) -> tuple:
+        return ("BOES".index(self.nummer[0]), int(self.nummer[1:]))
+
+
+@dataclass(frozen=True)
+class MboKader:
+    id: str
+    titel: str
+    hoort_bij: str
+    body: str
+    origin: Origin
+
+    @property
+    def anchor(self) -> str:
+        return f"mbo-{self.id}"
+
+
+@dataclass(frozen=True)
+class Begrip:
+    id: str
+    term: str
+    kort: str
+    uitleg: str
+    origin: Origin
+    synoniemen: tuple = ()
+    zie_ook: tuple = ()
+    bronnen: tuple = ()
+    mbo: bool = False
+
+    @property
+    def sort_key(self) -> str:
+        return self.term.casefold()
+
+
+@dataclass(frozen=True)
+class Bron:
+    """A bibliography entry; ``csl`` keeps the CSL-JSON fields as written."""
+
+    id: str
+    csl: dict = field(hash=False, compare=False)
+    origin: Origin = Origin("", 0)
+
+    @property
+    def volledig(self) -> bool:
+        return bool(self.csl.get("volledig"))
+
+
+@dataclass(frozen=True)
+class Usage:
+    """One reference in a text: what it points at and where it stands."""
+
+    kind: str  # begrip, principe, pijler, mbo, bron, interventie
+    target: str
+    page: str  # src path of the page the text ends up on
+    origin: Origin

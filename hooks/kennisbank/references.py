@@ -1,0 +1,139 @@
+"""The reference syntax: find it in Markdown, check it, and turn it into links.
+
+    [@key], [@a; @b, p. 12]   parenthetical citation
+    @key                      narrative citation
+    [tekst](begrip:id)        and principe:, pijler:, mbo:, bron:, interventie:
+
+Links come out as relative Markdown links to the target page's source file, so
+MkDocs converts and validates them for the online and the offline build alike.
+"""
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from dataclasses import dataclass
+
+from . import cite
+
+KINDS = ("begrip", "principe", "pijler", "mbo", "bron", "interventie")
+
+# Code is never rewritten: fenced blocks and inline code spans are masked first.
+_CODE = re.compile(r"^(?P<fence>`{3,}|~{3,}).*?^(?P=fence)[ \t]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
+_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<kind>" + "|".join(KINDS) + r"):(?P<id>[^)\s]*)\)")
+_BRACKET = re.compile(r"\[(?P<body>@[^\[\]\n]*)\](?!\()")
+_ITEM = re.compile(r"^\s*@(?P<key>[a-z][a-z0-9]*)\s*(?:,\s*(?P<locator>[^;]+?))?\s*$")
+_NARRATIVE = re.compile(r"(?<![\w@./\[-])@(?P<key>[a-z][a-z0-9]*)\b")
+_ANY_CITATION = re.compile(r"\[@|(?<![\w@./\[-])@[a-z]")
+
+
+@dataclass(frozen=True)
+class Ref:
+    kind: str
+    target: str
+    offset: int  # character offset in the text
+    locator: str = ""
+    malformed: str = ""
+
+
+def _masked(text: str) -> str:
+    """Same length as text, code replaced by spaces so offsets stay valid."""
+    return _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def scan(text: str) -> list[Ref]:
+    """Every reference in ``text``, in order."""
+    masked = _masked(text)
+    refs: list[Ref] = []
+    taken: list[tuple[int, int]] = []
+    for m in _LINK.finditer(masked):
+        refs.append(Ref(m["kind"], m["id"], m.start()))
+        taken.append(m.span())
+    for m in _BRACKET.finditer(masked):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        taken.append(m.span())
+        for item in m["body"].split(";"):
+            parsed = _ITEM.match(item)
+            if parsed:
+                refs.append(Ref("bron", parsed["key"], m.start(), locator=(parsed["locator"] or "").strip()))
+            else:
+                refs.append(Ref("bron", "", m.start(), malformed=m.group(0)))
+    for m in _NARRATIVE.finditer(masked):
+        if not any(a <= m.start() < b for a, b in taken):
+            refs.append(Ref("bron", m["key"], m.start()))
+    return sorted(refs, key=lambda r: r.offset)
+
+
+def line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset)
+
+
+def suggest(wrong: str, known) -> str:
+    close = difflib.get_close_matches(wrong, list(known), n=1, cutoff=0.75)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class Resolver:
+    """Rewrites the reference syntax of one page, given where targets live."""
+
+    def __init__(self, kb):
+        self.kb = kb
+
+    def href(self, page_src: str, target_src: str, anchor: str = "") -> str:
+        rel = posixpath.relpath(target_src, posixpath.dirname(page_src) or ".")
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def resolve(self, text: str, page_src: str) -> str:
+        code: list[str] = []
+
+        def stash(m: re.Match) -> str:
+            code.append(m.group(0))
+            return f"\x00{len(code) - 1}\x00"
+
+        text = _CODE.sub(stash, text)
+        text = _LINK.sub(lambda m: self._link(m, page_src), text)
+        text = _BRACKET.sub(lambda m: self._parenthetical(m, page_src), text)
+        text = _NARRATIVE.sub(lambda m: self._narrative(m, page_src), text)
+        return re.sub(r"\x00(\d+)\x00", lambda m: code[int(m.group(1))], text)
+
+    # -- pieces ------------------------------------------------------------
+    def _link(self, m: re.Match, page_src: str) -> str:
+        target = self.kb.target(m["kind"], m["id"])
+        if target is None:  # checked before rendering; leave it visible, never silently drop
+            return m.group(0)
+        src, anchor, title, css = target
+        return f'[{m["text"]}]({self.href(page_src, src, anchor)} "{_attr(title)}"){{: .{css} }}'
+
+    def _cite_link(self, key: str, label: str, page_src: str) -> str:
+        bron = self.kb.bronnen[key]
+        href = self.href(page_src, self.kb.BRONNEN_SRC, f"ref-{key}")
+        return f'[{label}]({href} "{_attr(cite.reference(bron))}"){{: .kb-cite }}'
+
+    def _parenthetical(self, m: re.Match, page_src: str) -> str:
+        parts = []
+        for item in m["body"].split(";"):
+            parsed = _ITEM.match(item)
+            if not parsed or parsed["key"] not in self.kb.bronnen:
+                return m.group(0)
+            bron = self.kb.bronnen[parsed["key"]]
+            label = cite.parenthetical(bron, (parsed["locator"] or "").strip())
+            parts.append(self._cite_link(parsed["key"], label, page_src))
+        return "(" + "; ".join(parts) + ")"
+
+    def _narrative(self, m: re.Match, page_src: str) -> str:
+        key = m["key"]
+        if key not in self.kb.bronnen:
+            return m.group(0)
+        return self._cite_link(key, cite.narrative(self.kb.bronnen[key]), page_src)
+
+
+def _attr(text: str) -> str:
+    return " ".join(text.replace('"', "'").replace("\\", "").split())
+
+
+def leftover(html: str) -> list[str]:
+    """Reference syntax still visible in rendered HTML (should be none)."""
+    found = re.findall(r"\[@[a-z][^\]]{0,40}|\]\((?:" + "|".join(KINDS) + r"):[^)]{0,40}|href=\"(?:"
+                       + "|".join(KINDS) + r"):[^\"]{0,40}", html)
+    return found

@@ -1,0 +1,341 @@
+"""Load all content once, check it all, and index it.
+
+``load_kennisbank`` reads content/ and the Markdown pages under docs/, collects every
+problem in every file, and raises one ContentError listing them all.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import references
+from .errors import ContentError, Problem, display_path
+from .loader import Loaded, key_path, load_markdown, load_yaml
+from .model import Begrip, Bron, MboKader, Origin, Pijler, Principe, Usage
+from .validate import check
+
+CONTENT = "content"
+SCHEMAS = "content/schemas"
+
+
+@dataclass
+class Kennisbank:
+    root: Path
+    pijlers: dict = field(default_factory=dict)
+    principes: dict = field(default_factory=dict)
+    mbo: dict = field(default_factory=dict)
+    begrippen: dict = field(default_factory=dict)
+    bronnen: dict = field(default_factory=dict)
+    usages: list = field(default_factory=list)
+    page_titles: dict = field(default_factory=dict)
+    marks: dict = field(default_factory=dict)  # (kind, id) -> (Loaded, key prefix, display path)
+    # Ids of records that failed their schema, and kinds whose file could not be read: references to
+    # them are not reported again, so one broken record does not bury the editor in follow-up errors.
+    invalid: set = field(default_factory=set)  # (kind, id)
+    unreadable: set = field(default_factory=set)  # kind
+
+    BEGRIPPEN_SRC = "begrippen/index.md"
+    BRONNEN_SRC = "bronnen/index.md"
+    MODEL_SRC = "model/index.md"
+
+    def where(self, kind: str, ident: str, *path) -> tuple[str, int, str]:
+        """(file, line, key path) of a field of a record, for problems found after loading."""
+        loaded, prefix, display = self.marks[(kind, ident)]
+        return display, loaded.line(prefix + path), key_path(prefix + path)
+
+    def problem(self, kind: str, ident: str, path: tuple, message: str) -> Problem:
+        return Problem(*self.where(kind, ident, *path), message)
+
+    # -- lookups -----------------------------------------------------------
+    def principe(self, ref: str) -> Principe | None:
+        """By id or by short code (B1 ... S3)."""
+        if ref in self.principes:
+            return self.principes[ref]
+        return next((p for p in self.principes.values() if p.nummer == ref.upper()), None)
+
+    def principes_van(self, pijler_id: str) -> list[Principe]:
+        return sorted((p for p in self.principes.values() if p.pijler == pijler_id), key=lambda p: p.sort_key)
+
+    def alle_principes(self) -> list[Principe]:
+        return sorted(self.principes.values(), key=lambda p: p.sort_key)
+
+    def pijlers_op_volgorde(self) -> list[Pijler]:
+        return sorted(self.pijlers.values(), key=lambda p: p.volgorde)
+
+    def kaders_bij(self, ref: str) -> list[MboKader]:
+        return sorted((k for k in self.mbo.values() if k.hoort_bij == ref), key=lambda k: k.id)
+
+    def page_of(self, ref: str) -> str | None:
+        """Source path of the page of a principle or pillar id."""
+        if ref in self.principes:
+            return self.principes[ref].src
+        if ref in self.pijlers:
+            return self.pijlers[ref].src
+        return None
+
+    def target(self, kind: str, ref: str):
+        """(page src, anchor, tooltip, css class) for a reference, or None."""
+        if kind == "begrip" and ref in self.begrippen:
+            b = self.begrippen[ref]
+            return self.BEGRIPPEN_SRC, b.id, b.kort, "kb-begrip"
+        if kind == "principe" and (p := self.principe(ref)):
+            return p.src, "", f"{p.nummer} · {p.kort}", "kb-principe"
+        if kind == "pijler" and ref in self.pijlers:
+            p = self.pijlers[ref]
+            return p.src, "", p.kort, "kb-pijler"
+        if kind == "mbo" and ref in self.mbo:
+            k = self.mbo[ref]
+            return self.page_of(k.hoort_bij), k.anchor, f"mbo: {k.titel}", "kb-mbo"
+        if kind == "bron" and ref in self.bronnen:
+            from .cite import reference
+            return self.BRONNEN_SRC, f"ref-{ref}", reference(self.bronnen[ref]), "kb-cite"
+        return None
+
+    def known(self, kind: str):
+        return {"begrip": self.begrippen, "principe": self.principes, "pijler": self.pijlers,
+                "mbo": self.mbo, "bron": self.bronnen}.get(kind, {})
+
+    def docs_origin(self, docs_dir, src: str) -> Origin:
+        return Origin(display_path(Path(docs_dir) / src, self.root), 1)
+
+    def docs_problem(self, docs_dir, src: str, message: str) -> Problem:
+        return Problem(self.docs_origin(docs_dir, src).path, 0, "", message)
+
+    # -- usages ------------------------------------------------------------
+    def used_on(self, kind: str, target: str) -> list[str]:
+        """Page src paths that refer to a target, in site order, without duplicates."""
+        pages = []
+        for u in self.usages:
+            if u.kind == kind and u.target == target and u.page not in pages:
+                pages.append(u.page)
+        return pages
+
+    def used_by(self, page: str, kind: str) -> list[str]:
+        targets = []
+        for u in self.usages:
+            if u.page == page and u.kind == kind and u.target not in targets:
+                targets.append(u.target)
+        return targets
+
+    def content_texts(self):
+        """(text, origin, page src) of every Markdown text kept in content/."""
+        for p in self.pijlers.values():
+            yield p.uitleg, p.origin, p.src
+        for p in self.principes.values():
+            yield p.body, p.origin, p.src
+        for k in self.mbo.values():
+            page = self.page_of(k.hoort_bij)
+            if page:
+                yield k.body, k.origin, page
+        for b in self.begrippen.values():
+            yield b.uitleg, b.origin, self.BEGRIPPEN_SRC
+
+    def index_texts(self, texts) -> list[Problem]:
+        """Record every reference in ``texts`` and report the unknown ones.
+
+        ``texts`` yields (markdown, origin, page src); the page src is where the text is shown.
+        """
+        problems = []
+        for text, origin, page in texts:
+            for ref in references.scan(text):
+                line = origin.line + references.line_of(text, ref.offset)
+                if ref.malformed:
+                    problems.append(Problem(origin.path, line, "", f"malformed citation {ref.malformed!r}: "
+                                            "write [@key] or [@key1; @key2, p. 12]"))
+                    continue
+                if ref.kind == "principe" and self.principe(ref.target):
+                    target = self.principe(ref.target).id
+                elif ref.target in self.known(ref.kind):
+                    target = ref.target
+                elif ref.kind in self.unreadable or (ref.kind, ref.target) in self.invalid:
+                    continue
+                else:
+                    what = "citation key" if ref.kind == "bron" else f"{ref.kind} id"
+                    problems.append(Problem(origin.path, line, "", f"unknown {what} {ref.target!r}"
+                                            + references.suggest(ref.target, self.known(ref.kind))))
+                    continue
+                self.usages.append(Usage(ref.kind, target, page, Origin(origin.path, line)))
+        return problems
+
+
+# -- loading -------------------------------------------------------------------
+def load_kennisbank(root: Path, pages: list[tuple[str, str, str]] | None = None) -> Kennisbank:
+    """Load content under ``root``; ``pages`` are (src path, title, markdown) of docs/ pages."""
+    root = Path(root)
+    kb = Kennisbank(root)
+    problems: list[Problem] = []
+    problems += _load_pijlers(kb)
+    problems += _load_principes(kb)
+    problems += _load_mbo(kb)
+    problems += _load_begrippen(kb)
+    problems += _load_bronnen(kb)
+    problems += _cross_check(kb)
+    problems += kb.index_texts(kb.content_texts())
+    if pages is not None:
+        kb.page_titles.update({src: title for src, title, _ in pages})
+        problems += kb.index_texts((text, kb.docs_origin(root / "docs", src), src) for src, _, text in pages)
+    if problems:
+        raise ContentError(problems)
+    return kb
+
+
+def _schema(kb: Kennisbank, name: str) -> Path:
+    return kb.root / SCHEMAS / f"{name}.schema.json"
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def _load_list(kb: Kennisbank, rel: str, schema: str, kind: str):
+    """Yield (loaded, index, item, display) for each valid item of a YAML list file; collect problems."""
+    path = kb.root / rel
+    display = display_path(path, kb.root)
+    problems: list[Problem] = []
+    items = []
+    if not path.exists():
+        kb.unreadable.add(kind)
+        return [Problem(display, 0, "", "file is missing")], items
+    loaded = load_yaml(_read(path), display)
+    problems += loaded.problems
+    if loaded.data is None and not loaded.problems:
+        loaded.data = []
+    if loaded.problems and loaded.data is None:
+        kb.unreadable.add(kind)
+        return problems, items
+    if not isinstance(loaded.data, list):
+        kb.unreadable.add(kind)
+        return problems + [Problem(display, 1, "", "expected a list of entries")], items
+    for i, item in enumerate(loaded.data):
+        item_problems = check(loaded, item, (i,), _schema(kb, schema), display)
+        problems += item_problems
+        if not item_problems:
+            items.append((loaded, i, item, display))
+        elif isinstance(item, dict) and isinstance(item.get("id"), str):
+            kb.invalid.add((kind, item["id"]))
+    return problems, items
+
+
+def _duplicate(seen: dict, ident: str, display: str, line: int, key: str) -> list[Problem]:
+    if ident in seen:
+        return [Problem(display, line, key, f"duplicate id {ident!r} (first at {seen[ident]})")]
+    seen[ident] = f"{display}:{line}"
+    return []
+
+
+def _load_pijlers(kb: Kennisbank) -> list[Problem]:
+    problems, items = _load_list(kb, f"{CONTENT}/model/pijlers.yml", "pijler", "pijler")
+    seen: dict = {}
+    for loaded, i, item, display in items:
+        problems += _duplicate(seen, item["id"], display, loaded.line((i, "id")), key_path((i, "id")))
+        kb.pijlers[item["id"]] = Pijler(
+            id=item["id"], code=item["code"], titel=item["titel"], volgorde=item["volgorde"], kort=item["kort"],
+            uitleg=item["uitleg"], origin=Origin(display, loaded.line((i, "uitleg")) + 1))
+    return problems
+
+
+def _load_markdown_dir(kb: Kennisbank, pattern: str, schema: str, kind: str):
+    problems: list[Problem] = []
+    docs = []
+    for path in sorted((kb.root / CONTENT).glob(pattern)):
+        display = display_path(path, kb.root)
+        doc = load_markdown(_read(path), display)
+        problems += doc.meta.problems
+        if not isinstance(doc.meta.data, dict):
+            if doc.meta.data is not None:
+                problems.append(Problem(display, 2, "", "front matter must be a mapping of keys"))
+            kb.invalid.add((kind, path.stem))
+            continue
+        meta_problems = check(doc.meta, doc.meta.data, (), _schema(kb, schema), display)
+        problems += meta_problems
+        if meta_problems:
+            kb.invalid.add((kind, path.stem))
+            continue
+        if doc.meta.data["id"] != path.stem:
+            problems.append(Problem(display, doc.meta.line(("id",)), "id",
+                                    f"id {doc.meta.data['id']!r} must equal the file name {path.stem!r}"))
+            continue
+        docs.append((path, display, doc))
+    return problems, docs
+
+
+def _load_principes(kb: Kennisbank) -> list[Problem]:
+    problems, docs = _load_markdown_dir(kb, "model/*/*.md", "principe", "principe")
+    seen: dict = {}
+    numbers: dict = {}
+    for path, display, doc in docs:
+        meta = doc.meta.data
+        line = doc.meta.line(("id",))
+        problems += _duplicate(seen, meta["id"], display, line, "id")
+        problems += _duplicate(numbers, meta["nummer"], display, doc.meta.line(("nummer",)), "nummer")
+        if meta["pijler"] != path.parent.name:
+            problems.append(Problem(display, doc.meta.line(("pijler",)), "pijler",
+                                    f"{meta['pijler']!r} must equal the folder name {path.parent.name!r}"))
+        kb.marks[("principe", meta["id"])] = (doc.meta, (), display)
+        kb.principes[meta["id"]] = Principe(
+            id=meta["id"], pijler=meta["pijler"], nummer=meta["nummer"], titel=meta["titel"], kort=meta["kort"],
+            body=doc.body, origin=Origin(display, doc.body_line), bronnen=tuple(meta.get("bronnen", ())),
+            interventies=tuple(meta.get("interventies", ())))
+    return problems
+
+
+def _load_mbo(kb: Kennisbank) -> list[Problem]:
+    problems, docs = _load_markdown_dir(kb, "mbo/*.md", "mbo-kader", "mbo")
+    for path, display, doc in docs:
+        meta = doc.meta.data
+        kb.marks[("mbo", meta["id"])] = (doc.meta, (), display)
+        kb.mbo[meta["id"]] = MboKader(id=meta["id"], titel=meta["titel"], hoort_bij=meta["hoort_bij"],
+                                      body=doc.body, origin=Origin(display, doc.body_line))
+    return problems
+
+
+def _load_begrippen(kb: Kennisbank) -> list[Problem]:
+    problems, items = _load_list(kb, f"{CONTENT}/begrippen.yml", "begrip", "begrip")
+    seen: dict = {}
+    for loaded, i, item, display in items:
+        problems += _duplicate(seen, item["id"], display, loaded.line((i, "id")), key_path((i, "id")))
+        kb.begrippen[item["id"]] = Begrip(
+            id=item["id"], term=item["term"], kort=item["kort"], uitleg=item["uitleg"],
+            origin=Origin(display, loaded.line((i, "uitleg")) + 1), synoniemen=tuple(item.get("synoniemen", ())),
+            zie_ook=tuple(item.get("zie_ook", ())), bronnen=tuple(item.get("bronnen", ())), mbo=item.get("mbo", False))
+        kb.marks[("begrip", item["id"])] = (loaded, (i,), display)
+    return problems
+
+
+def _load_bronnen(kb: Kennisbank) -> list[Problem]:
+    problems, items = _load_list(kb, f"{CONTENT}/bronnen.yml", "bron", "bron")
+    seen: dict = {}
+    for loaded, i, item, display in items:
+        line = loaded.line((i, "id"))
+        problems += _duplicate(seen, item["id"], display, line, key_path((i, "id")))
+        suffix = item.get("jaar_suffix", "")
+        if suffix and not item["id"].endswith(suffix):
+            problems.append(Problem(display, loaded.line((i, "jaar_suffix")), key_path((i, "jaar_suffix")),
+                                    f"suffix {suffix!r} must end the key {item['id']!r}"))
+        kb.bronnen[item["id"]] = Bron(id=item["id"], csl=item, origin=Origin(display, line))
+    return problems
+
+
+def _cross_check(kb: Kennisbank) -> list[Problem]:
+    """References between records: ids that must exist."""
+    problems = []
+    for p in kb.principes.values():
+        pijler = kb.pijlers.get(p.pijler)
+        if pijler and not p.nummer.startswith(pijler.code):
+            problems.append(kb.problem("principe", p.id, ("nummer",),
+                                       f"{p.nummer!r} must start with the pillar code {pijler.code!r}"))
+        problems += _known_keys(kb, "principe", p.id, "bronnen", p.bronnen, kb.bronnen, "citation key")
+    for k in kb.mbo.values():
+        if kb.page_of(k.hoort_bij) is None:
+            problems.append(kb.problem("mbo", k.id, ("hoort_bij",), f"unknown principle or pillar id {k.hoort_bij!r}"
+                                       + references.suggest(k.hoort_bij, list(kb.principes) + list(kb.pijlers))))
+    for b in kb.begrippen.values():
+        problems += _known_keys(kb, "begrip", b.id, "zie_ook", b.zie_ook, kb.begrippen, "begrip id")
+        problems += _known_keys(kb, "begrip", b.id, "bronnen", b.bronnen, kb.bronnen, "citation key")
+    return problems
+
+
+def _known_keys(kb: Kennisbank, kind: str, ident: str, name: str, values, known, what: str) -> list[Problem]:
+    return [kb.problem(kind, ident, (name, j), f"unknown {what} {value!r}" + references.suggest(value, known))
+            for j, value in enumerate(values) if value not in known]

@@ -1,0 +1,20 @@
+"""MkDocs hook: turn citations and [tekst](begrip:id)-style links into real links."""
+from __future__ import annotations
+
+from kennisbank import references, render
+from mkdocs.plugins import get_plugin_logger
+
+log = get_plugin_logger(__name__)
+
+
+def on_page_markdown(markdown, page, config, files):
+    kb = config["kennisbank"]
+    markdown = render.expand_blocks(kb, markdown, page.file.src_uri)
+    return references.Resolver(kb).resolve(markdown, page.file.src_uri)
+
+
+def on_page_content(html, page, config, files):
+    # Every reference was checked before rendering; this catches a gap in the hook itself.
+    for raw in references.leftover(html):
+        log.warning("%s: unresolved reference syntax in the output: %s", page.file.src_uri, raw)
+    return html
