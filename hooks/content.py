@@ -23,10 +23,8 @@ def _fail(error: ContentError) -> PluginError:
 
 def on_config(config):
     root = Path(config.config_file_path).parent
-    try:
-        kb = load_kennisbank(root)
-    except ContentError as error:
-        raise _fail(error) from None
+    # Problems are raised in on_files, together with those of the pages in docs/.
+    kb = load_kennisbank(root, strict=False)
     if config.nav is not None and not render.insert_model_nav(config.nav, kb):
         log.warning("nav has no entry for %s: the model's pages are left out of the navigation", kb.MODEL_SRC)
     config["kennisbank"] = kb  # read by the other hook modules in this build
@@ -38,8 +36,10 @@ def on_files(files, config):
     pages = [(f.src_uri, render.markdown_title(f.content_string, f.src_uri), f.content_string)
              for f in files.documentation_pages()]
     kb.page_titles.update({src: title for src, title, _ in pages})
-    problems = kb.index_texts(
+    problems = kb.problems + kb.index_texts(
         (text, kb.docs_origin(config.docs_dir, src), src) for src, _, text in pages)
+    if problems:
+        raise _fail(ContentError(problems))
     for src, markdown in render.generated_pages(kb).items():
         if files.get_file_from_path(src):
             problems.append(kb.docs_problem(config.docs_dir, src, "this path is generated from content/; remove the file"))

@@ -16,8 +16,10 @@ from . import cite
 TEMPLATES = Path(__file__).parent / "templates"
 MODELFIGUUR = "<!-- kb:modelfiguur -->"
 
+# Markdown heading ids are written {#id}: Jinja's comment tag must be something else.
 _env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True,
-                   trim_blocks=True, lstrip_blocks=True, autoescape=False)
+                   trim_blocks=True, lstrip_blocks=True, autoescape=False,
+                   comment_start_string="{#-#", comment_end_string="#-#}")
 _env.globals["cite"] = cite
 
 

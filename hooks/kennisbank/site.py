@@ -33,6 +33,7 @@ class Kennisbank:
     # Ids of records that failed their schema, and kinds whose file could not be read: references to
     # them are not reported again, so one broken record does not bury the editor in follow-up errors.
     invalid: set = field(default_factory=set)  # (kind, id)
+    problems: list = field(default_factory=list)  # found while loading, when not raised at once
     unreadable: set = field(default_factory=set)  # kind
 
     BEGRIPPEN_SRC = "begrippen/index.md"
@@ -160,8 +161,12 @@ class Kennisbank:
 
 
 # -- loading -------------------------------------------------------------------
-def load_kennisbank(root: Path, pages: list[tuple[str, str, str]] | None = None) -> Kennisbank:
-    """Load content under ``root``; ``pages`` are (src path, title, markdown) of docs/ pages."""
+def load_kennisbank(root: Path, pages: list[tuple[str, str, str]] | None = None, strict: bool = True) -> Kennisbank:
+    """Load content under ``root``; ``pages`` are (src path, title, markdown) of docs/ pages.
+
+    With ``strict`` every problem is raised at once as a ContentError; without it the
+    problems are kept in ``kb.problems`` so a caller can add its own before failing.
+    """
     root = Path(root)
     kb = Kennisbank(root)
     problems: list[Problem] = []
@@ -175,7 +180,8 @@ def load_kennisbank(root: Path, pages: list[tuple[str, str, str]] | None = None)
     if pages is not None:
         kb.page_titles.update({src: title for src, title, _ in pages})
         problems += kb.index_texts((text, kb.docs_origin(root / "docs", src), src) for src, _, text in pages)
-    if problems:
+    kb.problems = problems
+    if problems and strict:
         raise ContentError(problems)
     return kb
 
