@@ -1,0 +1,70 @@
+"""Smoke tests in a real browser: home, search, glossary tooltip, model figure."""
+import re
+
+from playwright.sync_api import expect
+
+
+def test_home_page(page, site_url):
+    page.goto(site_url)
+    expect(page.locator("h1")).to_contain_text("Kennisbank Welbevinden op School")
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+
+
+def test_search_finds_welbevinden(page, site_url):
+    page.goto(site_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill("welbevinden")
+    meta = page.locator(".md-search-result__meta")
+    # the worker answers asynchronously; the meta line says how many documents matched
+    expect(meta).to_have_text(re.compile(r"^\d+ "), timeout=15000)
+    assert int(meta.inner_text().split()[0]) >= 5
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+
+
+def test_search_finds_a_principle_and_a_term(page, site_url):
+    page.goto(site_url)
+    page.locator(".md-search__input").first.click()
+    page.locator("input.md-search__input").fill("zelfdeterminatietheorie")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
+    links = [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
+    assert any("/begrippen/" in h and h.endswith("#zelfdeterminatietheorie") for h in links), links
+    assert any("/model/beleid/participatie/" in h for h in links), links
+
+
+def test_glossary_tooltip_on_hover_and_keyboard_focus(page, site_url):
+    page.goto(site_url + "model/beleid/veilig-klimaat/")
+    link = page.locator("article a.kb-begrip").first
+    term_id = link.get_attribute("href").split("#")[1]
+    page.goto(site_url + "begrippen/")
+    definition = page.locator(f"h3#{term_id} + p.kb-kort").inner_text().strip()
+    page.goto(site_url + "model/beleid/veilig-klimaat/")
+    link = page.locator("article a.kb-begrip").first
+
+    link.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text(definition)
+
+    page.mouse.move(0, 0)
+    expect(page.locator(".md-tooltip2--active")).to_have_count(0)
+    link.focus()
+    expect(page.locator(".md-tooltip2--active")).to_contain_text(definition)
+
+
+def test_citation_preview_on_focus(page, site_url):
+    page.goto(site_url + "onderbouwing/cijfers/")
+    cite = page.locator("article a.kb-cite").first
+    cite.focus()
+    expect(page.locator(".md-tooltip2--active")).to_contain_text("Stevens")
+
+
+def test_model_figure_links_to_principles(page, site_url):
+    page.goto(site_url + "model/")
+    links = page.locator("figure#modelfiguur li a")
+    expect(links).to_have_count(16)
+    page.locator("figure#modelfiguur a", has_text="B1").click()
+    expect(page).to_have_url(re.compile(r"/model/beleid/veilig-klimaat/$"))
+    expect(page.locator("h1")).to_contain_text("Veilig en inclusief schoolklimaat")
+    page.go_back()
+    page.locator("figure#modelfiguur a", has_text="S3").click()
+    expect(page).to_have_url(re.compile(r"/model/signaleren/hulp-binnen-school/$"))
