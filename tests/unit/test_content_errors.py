@@ -1,7 +1,7 @@
 """Bad content: every problem at once, as path:line: key.path: message."""
 import pytest
 
-from conftest import write
+from support import write
 from kennisbank import ContentError, load_kennisbank
 
 
