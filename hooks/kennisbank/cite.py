@@ -23,10 +23,12 @@ def authors_short(bron: Bron) -> str:
 def authors_full(bron: Bron) -> str:
     people = bron.csl.get("author") or bron.csl.get("editor") or []
     names = [_name(p) + (f", {p['given']}" if p.get("given") else "") for p in people]
-    if bron.csl.get("et_al"):
-        names.append("et al.")
-    if len(names) > 1 and not bron.csl.get("et_al"):
-        return ", ".join(names[:-1]) + ", & " + names[-1]
+    if bron.csl.get("et_al"):  # the rest of the authors is not known yet
+        return ", ".join(names) + " et al."
+    if len(names) > 1:
+        # APA's serial comma; two names without initials read as "Weare & Nind"
+        comma = "," if len(names) > 2 or any(p.get("given") for p in people) else ""
+        return ", ".join(names[:-1]) + f"{comma} & " + names[-1]
     return ", ".join(names)
 
 

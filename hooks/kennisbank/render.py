@@ -15,6 +15,7 @@ from . import cite
 
 TEMPLATES = Path(__file__).parent / "templates"
 MODELFIGUUR = "<!-- kb:modelfiguur -->"
+MBO_KADERS = "<!-- kb:mbo-kaders -->"  # where a principle's mbo boxes go; without it they follow the body
 
 # Markdown heading ids are written {#id}: Jinja's comment tag must be something else.
 _env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True,
@@ -48,8 +49,11 @@ def _page_links(kb, sources: list[str], exclude: str) -> list[tuple[str, str]]:
 def principe_page(kb, p) -> str:
     principes = kb.alle_principes()
     i = principes.index(p)
+    kaders = _render("_mbo-kaders.md.j2", p.src, kaders=kb.kaders_bij(p.id))
+    body = p.body.strip()
+    body = body.replace(MBO_KADERS, kaders) if MBO_KADERS in body else f"{body}\n\n{kaders}"
     return _render(
-        "principe.md.j2", p.src, kb=kb, p=p, pijler=kb.pijlers[p.pijler], kaders=kb.kaders_bij(p.id),
+        "principe.md.j2", p.src, kb=kb, p=p, pijler=kb.pijlers[p.pijler], body=body,
         begrippen=[kb.begrippen[t] for t in kb.used_by(p.src, "begrip")],
         bronnen=sorted((kb.bronnen[k] for k in kb.used_by(p.src, "bron") + list(p.bronnen)), key=cite.sort_key),
         vorige=principes[i - 1] if i > 0 else None, volgende=principes[i + 1] if i + 1 < len(principes) else None,
@@ -57,8 +61,9 @@ def principe_page(kb, p) -> str:
 
 
 def pijler_page(kb, pijler) -> str:
+    kaders = _render("_mbo-kaders.md.j2", pijler.src, kaders=kb.kaders_bij(pijler.id))
     return _render("pijler.md.j2", pijler.src, kb=kb, pijler=pijler, principes=kb.principes_van(pijler.id),
-                   kaders=kb.kaders_bij(pijler.id), model_src=kb.MODEL_SRC)
+                   kaders=kaders, model_src=kb.MODEL_SRC)
 
 
 def begrippen_page(kb) -> str:

@@ -32,3 +32,12 @@ def test_locator():
 def test_particle_kept_in_name():
     b = bron(author=[{"family": "Van Overveld"}], issued={"date-parts": [[2017]]})
     assert cite.parenthetical(b) == "Van Overveld, 2017"
+
+
+def test_reference_with_unknown_co_authors():
+    b = bron(author=[{"family": "Adi"}], et_al=True, issued={"date-parts": [[2007]]})
+    assert cite.reference(b) == "Adi et al. (2007)."
+    full = bron(author=[{"family": "Weare"}, {"family": "Nind"}], issued={"date-parts": [[2011]]}, title="Titel")
+    assert cite.reference(full) == "Weare & Nind (2011). Titel."
+    three = bron(author=[{"family": "A"}, {"family": "B"}, {"family": "C"}], issued={"date-parts": [[2020]]})
+    assert cite.reference(three) == "A, B, & C (2020)."
