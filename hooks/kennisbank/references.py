@@ -132,8 +132,15 @@ def _attr(text: str) -> str:
     return " ".join(text.replace('"', "'").replace("\\", "").split())
 
 
+_LEFTOVER = re.compile(
+    r"\[@[a-z][^\]]{0,40}"                                    # a citation
+    r"|\]\((?:" + "|".join(KINDS) + r"):[^)]{0,40}"             # a reference link
+    r"|href=\"(?:" + "|".join(KINDS) + r"):[^\"]{0,40}"
+    r"|\]\([^)\s]{0,80}\.md(?:#[^)\s]*)?(?:\s\"[^\"]{0,80})?"    # a resolved link Markdown never parsed,
+    r"|\{: \.kb-[a-z-]+ \}"                                    # e.g. inside raw HTML without markdown="span"
+)
+
+
 def leftover(html: str) -> list[str]:
-    """Reference syntax still visible in rendered HTML (should be none)."""
-    found = re.findall(r"\[@[a-z][^\]]{0,40}|\]\((?:" + "|".join(KINDS) + r"):[^)]{0,40}|href=\"(?:"
-                       + "|".join(KINDS) + r"):[^\"]{0,40}", html)
-    return found
+    """Reference syntax, or links made from it, still visible as text in rendered HTML (should be none)."""
+    return _LEFTOVER.findall(html)

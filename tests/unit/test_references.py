@@ -31,3 +31,5 @@ def test_link_text_starting_with_at_is_not_a_citation():
 def test_leftover_finds_raw_syntax_in_html():
     assert leftover('<p>Zie [@stevens2023] en <a href="begrip:x">x</a></p>')
     assert leftover("<p>Gewone tekst met (Stevens et al., 2023).</p>") == []
+    # a link the hook wrote inside raw HTML that Markdown never parsed
+    assert leftover('<figcaption>naar [Viac (2020)](../bronnen/index.md#ref-viac2020 "x"){: .kb-cite }</figcaption>')
