@@ -5,13 +5,17 @@ from playwright.sync_api import expect
 
 
 def search(page, query: str):
-    """Type a query; retype until the search worker (which loads the index asynchronously) answers."""
+    """Type a query; retype until the search worker (which loads the index asynchronously) answers.
+
+    Material reads the query on key events, not on 'input': fill() alone is not enough, hence the key press.
+    """
     page.locator(".md-search__input").first.click()
     box = page.locator("input.md-search__input")
     meta = page.locator(".md-search-result__meta")
     for _ in range(30):
         box.fill("")
         box.fill(query)
+        box.press("End")
         try:
             expect(meta).to_have_text(re.compile(r"^\d+ "), timeout=500)
             return meta
