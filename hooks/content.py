@@ -9,7 +9,7 @@ from pathlib import Path
 from kennisbank import ContentError, load_kennisbank, render
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 log = get_plugin_logger(__name__)
 
@@ -36,15 +36,17 @@ def on_files(files, config):
     pages = [(f.src_uri, render.markdown_title(f.content_string, f.src_uri), f.content_string)
              for f in files.documentation_pages()]
     kb.page_titles.update({src: title for src, title, _ in pages})
-    problems = kb.problems + kb.index_texts(
-        (text, kb.docs_origin(config.docs_dir, src), src) for src, _, text in pages)
+    problems = kb.problems + kb.index_texts(kb.page_texts(pages, config.docs_dir))
     if problems:
         raise _fail(ContentError(problems))
-    for src, markdown in render.generated_pages(kb).items():
+    for src, markdown in render.generated_pages(kb, config.use_directory_urls).items():
         if files.get_file_from_path(src):
             problems.append(kb.docs_problem(config.docs_dir, src, "this path is generated from content/; remove the file"))
             continue
-        files.append(File.generated(config, src, content=markdown))
+        # Programme and story pages stay out of the navigation: a nav of N pages puts N links on every page.
+        hidden = src.startswith(("interventies/", "praktijk/")) and src not in (kb.INTERVENTIES_SRC, kb.MATRIX_SRC)
+        files.append(File.generated(config, src, content=markdown,
+                                    inclusion=InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED))
     if problems:
         raise _fail(ContentError(problems))
     return files

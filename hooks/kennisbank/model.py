@@ -99,3 +99,104 @@ class Usage:
     target: str
     page: str  # src path of the page the text ends up on
     origin: Origin
+
+
+@dataclass(frozen=True)
+class Niveau:
+    """A level of the Dutch recognition system for interventions."""
+
+    id: str
+    label: str
+    rang: int
+    effectief: bool
+    uitleg: str
+
+
+@dataclass(frozen=True)
+class Erkenning:
+    """One judgement of a programme: a level, by whom, when, for how long."""
+
+    niveau: str
+    formulering: str
+    beoordeeld_door: str
+    bron: str
+    datum: str = ""
+    geldig_tot: str = ""
+    uitkomst: str = ""
+
+    def verlopen(self, vandaag: str) -> bool:
+        """Past its validity; ISO strings (YYYY, YYYY-MM, YYYY-MM-DD) compare by prefix."""
+        return bool(self.geldig_tot) and self.geldig_tot < vandaag[: len(self.geldig_tot)]
+
+
+@dataclass(frozen=True)
+class Uitkomst:
+    uitkomst: str
+    resultaat: str
+    toelichting: str = ""
+    bron: str = ""
+
+
+@dataclass(frozen=True)
+class Interventie:
+    id: str
+    naam: str
+    samenvatting: str
+    origin: Origin
+    erkenning: tuple = ()
+    ook_bekend_als: tuple = ()
+    doelgroep: str = ""
+    onderwijstype: tuple = ()
+    leeftijd: str = ""
+    preventieniveau: tuple = ()
+    categorie: tuple = ()
+    pijlers: tuple = ()
+    principes: tuple = ()
+    themas: tuple = ()
+    uitkomsten: tuple = ()
+    werkzame_elementen: tuple = ()
+    bronnen: tuple = ()
+    genoemd_in: tuple = ()
+    laatst_gecontroleerd: str = ""
+
+    @property
+    def src(self) -> str:
+        return f"interventies/{self.id}/index.md"
+
+    @property
+    def oordeel(self) -> Erkenning | None:
+        """The most recent judgement (dated ones before undated ones)."""
+        if not self.erkenning:
+            return None
+        return sorted(self.erkenning, key=lambda e: e.datum or "", reverse=True)[0]
+
+
+@dataclass(frozen=True)
+class Praktijk:
+    """A practice story: people, their school type, the principles it shows."""
+
+    id: str
+    titel: str
+    samenvatting: str
+    personen: tuple
+    onderwijstype: tuple
+    principes: tuple
+    bron: str
+    body: str
+    origin: Origin
+    organisatie: str = ""
+
+    @property
+    def src(self) -> str:
+        return f"praktijk/{self.id}/index.md"
+
+
+@dataclass(frozen=True)
+class Aanbeveling:
+    id: str
+    nummer: int
+    titel: str
+    tekst: str
+    origin: Origin
+    principes: tuple = ()
+    mbo: tuple = ()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from . import cite
 
-KINDS = ("begrip", "principe", "pijler", "mbo", "bron", "interventie")
+KINDS = ("begrip", "principe", "pijler", "mbo", "bron", "interventie", "praktijk")
 
 # Code is never rewritten: fenced blocks and inline code spans are masked first.
 _CODE = re.compile(r"^(?P<fence>`{3,}|~{3,}).*?^(?P=fence)[ \t]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)

@@ -11,10 +11,9 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import cite
+from . import cite, interventies
 
 TEMPLATES = Path(__file__).parent / "templates"
-MODELFIGUUR = "<!-- kb:modelfiguur -->"
 MBO_KADERS = "<!-- kb:mbo-kaders -->"  # where a principle's mbo boxes go; without it they follow the body
 
 # Markdown heading ids are written {#id}: Jinja's comment tag must be something else.
@@ -22,14 +21,51 @@ _env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined
                    trim_blocks=True, lstrip_blocks=True, autoescape=False,
                    comment_start_string="{#-#", comment_end_string="#-#}")
 _env.globals["cite"] = cite
+_env.globals["iv"] = interventies
+_env.tests["contains"] = lambda seq, item: item in seq
+
+# The programme's source documents and the page of the site that retells each.
+SEED_PAGES = {
+    "001": ("onderbouwing/index.md", "Integraal werken aan welbevinden in het onderwijs (theoretische onderbouwing)"),
+    "002": ("wat-werkt/index.md", "Factsheet Bevorderen van het psychisch welbevinden op school: wat werkt?"),
+    "004": ("mbo/verkenning/index.md", "Verkenning welbevinden in het mbo"),
+}
+SEED_TITLES = {seed: title for seed, (_, title) in SEED_PAGES.items()} | {
+    "003": "Interview Kijken waar het licht zit (Welbevinden op School)"}
+MARKERS = ("modelfiguur", "mbo-kaders-overzicht", "mbo-begrippen", "mbo-interventies", "praktijk-overzicht",
+           "mbo-aanbevelingen")
 
 
-def _render(name: str, page_src: str, **context) -> str:
+def relative_url(target_src: str, page_src: str, directory_urls: bool) -> str:
+    """URL of a source file relative to a page, for raw HTML (which MkDocs leaves alone).
+
+    It must match the build's URL style: ``taakspel/`` online, ``taakspel/index.html`` offline.
+    """
+    def served(src: str) -> str:
+        if not src.endswith(".md"):
+            return src
+        return src.removesuffix("index.md") if directory_urls else src[:-3] + ".html"
+
+    # online a page is a folder (model/b1/), offline a file in a folder (model/b1/index.html)
+    here = served(page_src).rstrip("/") if directory_urls else posixpath.dirname(served(page_src))
+    target = served(target_src)
+    out = posixpath.relpath(target or ".", here or ".")
+    if directory_urls and target_src.endswith(".md"):
+        out = "./" if out == "." else out.rstrip("/") + "/"
+    return out
+
+
+def _render(name: str, page_src: str, directory_urls: bool = True, **context) -> str:
     def rel(target_src: str, anchor: str = "") -> str:
+        """Relative link to a source file, for Markdown links (MkDocs converts and checks them)."""
         out = posixpath.relpath(target_src, posixpath.dirname(page_src) or ".")
         return out + (f"#{anchor}" if anchor else "")
 
-    return _env.get_template(name).render(rel=rel, page_src=page_src, **context)
+    def url(target_src: str, query: str = "") -> str:
+        return relative_url(target_src, page_src, directory_urls) + (f"?{query}" if query else "")
+
+    return _env.get_template(name).render(rel=rel, url=url, page_src=page_src, seed_pages=SEED_PAGES,
+                                          seed_titles=SEED_TITLES, **context)
 
 
 def title_of(kb, src: str) -> str:
@@ -49,7 +85,7 @@ def _page_links(kb, sources: list[str], exclude: str) -> list[tuple[str, str]]:
 def principe_page(kb, p) -> str:
     principes = kb.alle_principes()
     i = principes.index(p)
-    kaders = _render("_mbo-kaders.md.j2", p.src, kaders=kb.kaders_bij(p.id))
+    kaders = _render("_mbo-kaders.md.j2", p.src, kaders=kb.kaders_bij(p.id), terug=None)
     body = p.body.strip()
     body = body.replace(MBO_KADERS, kaders) if MBO_KADERS in body else f"{body}\n\n{kaders}"
     return _render(
@@ -57,11 +93,12 @@ def principe_page(kb, p) -> str:
         begrippen=[kb.begrippen[t] for t in kb.used_by(p.src, "begrip")],
         bronnen=sorted((kb.bronnen[k] for k in kb.used_by(p.src, "bron") + list(p.bronnen)), key=cite.sort_key),
         vorige=principes[i - 1] if i > 0 else None, volgende=principes[i + 1] if i + 1 < len(principes) else None,
-        model_src=kb.MODEL_SRC)
+        model_src=kb.MODEL_SRC, programmas=kb.interventies_bij(p.id), verhalen=kb.praktijk_bij(p.id),
+        aanbevelingen=kb.aanbevelingen_bij(p.id) if kb.aanbevelingen_page else [])
 
 
 def pijler_page(kb, pijler) -> str:
-    kaders = _render("_mbo-kaders.md.j2", pijler.src, kaders=kb.kaders_bij(pijler.id))
+    kaders = _render("_mbo-kaders.md.j2", pijler.src, kaders=kb.kaders_bij(pijler.id), terug=None)
     return _render("pijler.md.j2", pijler.src, kb=kb, pijler=pijler, principes=kb.principes_van(pijler.id),
                    kaders=kaders, model_src=kb.MODEL_SRC)
 
@@ -81,23 +118,53 @@ def bronnen_page(kb) -> str:
     return _render("bronnen.md.j2", src, kb=kb, bronnen=bronnen, used=used)
 
 
-def modelfiguur(kb, page_src: str) -> str:
-    return _render("modelfiguur.md.j2", page_src, kb=kb, pijlers=kb.pijlers_op_volgorde())
+def interventie_page(kb, i, directory_urls: bool) -> str:
+    return _render("interventie.md.j2", i.src, directory_urls, kb=kb, i=i, vandaag=kb.vandaag,
+                   lijst_src=kb.INTERVENTIES_SRC)
 
 
-def generated_pages(kb) -> dict[str, str]:
+def interventies_page(kb, directory_urls: bool) -> str:
+    facets = [(key, label, interventies.facet_values(kb, key)) for key, label, _ in interventies.FACETS]
+    return _render("interventies.md.j2", kb.INTERVENTIES_SRC, directory_urls, kb=kb, facets=facets,
+                   rows=kb.alle_interventies(), matrix_src=kb.MATRIX_SRC)
+
+
+def matrix_page(kb, directory_urls: bool) -> str:
+    niveaus = [(n.id, n.label) for n in reversed(kb.niveaus_op_rang())] + [("geen", "Geen erkenning bekend")]
+    cellen = {}
+    for i in kb.interventies.values():
+        niveau = i.oordeel.niveau if i.oordeel else "geen"
+        for pijler in i.pijlers:
+            cellen[(pijler, niveau)] = cellen.get((pijler, niveau), 0) + 1
+    niveaus = [(n, label) for n, label in niveaus if any(k[1] == n for k in cellen)]
+    return _render("matrix.md.j2", kb.MATRIX_SRC, directory_urls, kb=kb, pijlers=kb.pijlers_op_volgorde(),
+                   niveaus=niveaus, cellen=cellen, lijst_src=kb.INTERVENTIES_SRC)
+
+
+def praktijk_page(kb, p) -> str:
+    return _render("praktijk.md.j2", p.src, kb=kb, p=p)
+
+
+def generated_pages(kb, directory_urls: bool = True) -> dict[str, str]:
     """Every page built from content/, by source path."""
     pages = {p.src: pijler_page(kb, p) for p in kb.pijlers_op_volgorde()}
     pages.update({p.src: principe_page(kb, p) for p in kb.alle_principes()})
     pages[kb.BEGRIPPEN_SRC] = begrippen_page(kb)
     pages[kb.BRONNEN_SRC] = bronnen_page(kb)
+    if kb.interventies:
+        pages[kb.INTERVENTIES_SRC] = interventies_page(kb, directory_urls)
+        pages[kb.MATRIX_SRC] = matrix_page(kb, directory_urls)
+        pages.update({i.src: interventie_page(kb, i, directory_urls) for i in kb.interventies.values()})
+    pages.update({p.src: praktijk_page(kb, p) for p in kb.praktijk.values()})
     return pages
 
 
 def expand_blocks(kb, markdown: str, page_src: str) -> str:
-    """Replace the block markers that docs/ pages may contain."""
-    if MODELFIGUUR in markdown:
-        markdown = markdown.replace(MODELFIGUUR, modelfiguur(kb, page_src))
+    """Replace the block markers (``<!-- kb:name -->``) that docs/ pages may contain."""
+    for name in MARKERS:
+        marker = f"<!-- kb:{name} -->"
+        if marker in markdown:
+            markdown = markdown.replace(marker, _render(f"_{name}.md.j2", page_src, kb=kb))
     return markdown
 
 

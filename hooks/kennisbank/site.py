@@ -7,16 +7,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from . import references
 from .errors import ContentError, Problem, display_path
 from .loader import Loaded, key_path, load_markdown, load_yaml
-from .model import Begrip, Bron, MboKader, Origin, Pijler, Principe, Usage
+from .model import (Aanbeveling, Begrip, Bron, Erkenning, Interventie, MboKader, Niveau, Origin, Pijler, Praktijk,
+                    Principe, Uitkomst, Usage)
 from .validate import check
 
 CONTENT = "content"
 SCHEMAS = "content/schemas"
+SEEDS = ("001", "002", "003", "004")  # the programme's source documents, valid as a 'bron' of a judgement
+AANBEVELINGEN_MARKER = "<!-- kb:mbo-aanbevelingen -->"
 
 
 @dataclass
@@ -27,7 +31,14 @@ class Kennisbank:
     mbo: dict = field(default_factory=dict)
     begrippen: dict = field(default_factory=dict)
     bronnen: dict = field(default_factory=dict)
+    niveaus: dict = field(default_factory=dict)
+    formuleringen: dict = field(default_factory=dict)
+    interventies: dict = field(default_factory=dict)
+    praktijk: dict = field(default_factory=dict)
+    aanbevelingen: dict = field(default_factory=dict)
     usages: list = field(default_factory=list)
+    vandaag: str = field(default_factory=lambda: date.today().isoformat())  # judgements past this date are expired
+    aanbevelingen_page: str = ""  # the docs/ page that shows the mbo recommendations
     page_titles: dict = field(default_factory=dict)
     marks: dict = field(default_factory=dict)  # (kind, id) -> (Loaded, key prefix, display path)
     # Ids of records that failed their schema, and kinds whose file could not be read: references to
@@ -39,6 +50,8 @@ class Kennisbank:
     BEGRIPPEN_SRC = "begrippen/index.md"
     BRONNEN_SRC = "bronnen/index.md"
     MODEL_SRC = "model/index.md"
+    INTERVENTIES_SRC = "interventies/index.md"
+    MATRIX_SRC = "interventies/matrix/index.md"
 
     def where(self, kind: str, ident: str, *path) -> tuple[str, int, str]:
         """(file, line, key path) of a field of a record, for problems found after loading."""
@@ -88,6 +101,13 @@ class Kennisbank:
         if kind == "mbo" and ref in self.mbo:
             k = self.mbo[ref]
             return self.page_of(k.hoort_bij), k.anchor, f"mbo: {k.titel}", "kb-mbo"
+        if kind == "interventie" and ref in self.interventies:
+            i = self.interventies[ref]
+            oordeel = i.oordeel
+            label = self.niveaus[oordeel.niveau].label if oordeel else "geen erkenning bekend"
+            return i.src, "", f"{i.naam}: {label}", "kb-interventie"
+        if kind == "praktijk" and ref in self.praktijk:
+            return self.praktijk[ref].src, "", self.praktijk[ref].samenvatting, "kb-praktijk"
         if kind == "bron" and ref in self.bronnen:
             from .cite import reference
             return self.BRONNEN_SRC, f"ref-{ref}", reference(self.bronnen[ref]), "kb-cite"
@@ -95,7 +115,23 @@ class Kennisbank:
 
     def known(self, kind: str):
         return {"begrip": self.begrippen, "principe": self.principes, "pijler": self.pijlers,
-                "mbo": self.mbo, "bron": self.bronnen}.get(kind, {})
+                "mbo": self.mbo, "bron": self.bronnen, "interventie": self.interventies,
+                "praktijk": self.praktijk}.get(kind, {})
+
+    def interventies_bij(self, principe_id: str) -> list[Interventie]:
+        return sorted((i for i in self.interventies.values() if principe_id in i.principes), key=lambda i: i.naam.casefold())
+
+    def praktijk_bij(self, principe_id: str) -> list[Praktijk]:
+        return sorted((p for p in self.praktijk.values() if principe_id in p.principes), key=lambda p: p.titel)
+
+    def aanbevelingen_bij(self, principe_id: str) -> list[Aanbeveling]:
+        return sorted((a for a in self.aanbevelingen.values() if principe_id in a.principes), key=lambda a: a.nummer)
+
+    def alle_interventies(self) -> list[Interventie]:
+        return sorted(self.interventies.values(), key=lambda i: i.naam.casefold())
+
+    def niveaus_op_rang(self) -> list[Niveau]:
+        return sorted(self.niveaus.values(), key=lambda n: n.rang)
 
     def docs_origin(self, docs_dir, src: str) -> Origin:
         return Origin(display_path(Path(docs_dir) / src, self.root), 1)
@@ -131,6 +167,19 @@ class Kennisbank:
                 yield k.body, k.origin, page
         for b in self.begrippen.values():
             yield b.uitleg, b.origin, self.BEGRIPPEN_SRC
+        for i in self.interventies.values():
+            yield i.samenvatting, i.origin, i.src
+        for p in self.praktijk.values():
+            yield p.body, p.origin, p.src
+
+    def page_texts(self, pages, docs_dir):
+        """Texts of docs/ pages, plus the content their block markers pull in."""
+        for src, _, text in pages:
+            yield text, self.docs_origin(docs_dir, src), src
+            if AANBEVELINGEN_MARKER in text:
+                self.aanbevelingen_page = src
+                for a in self.aanbevelingen.values():
+                    yield a.tekst, a.origin, src
 
     def index_texts(self, texts) -> list[Problem]:
         """Record every reference in ``texts`` and report the unknown ones.
@@ -175,11 +224,15 @@ def load_kennisbank(root: Path, pages: list[tuple[str, str, str]] | None = None,
     problems += _load_mbo(kb)
     problems += _load_begrippen(kb)
     problems += _load_bronnen(kb)
+    problems += _load_niveaus(kb)
+    problems += _load_interventies(kb)
+    problems += _load_praktijk(kb)
+    problems += _load_aanbevelingen(kb)
     problems += _cross_check(kb)
     problems += kb.index_texts(kb.content_texts())
     if pages is not None:
         kb.page_titles.update({src: title for src, title, _ in pages})
-        problems += kb.index_texts((text, kb.docs_origin(root / "docs", src), src) for src, _, text in pages)
+        problems += kb.index_texts(kb.page_texts(pages, root / "docs"))
     kb.problems = problems
     if problems and strict:
         raise ContentError(problems)
@@ -194,12 +247,14 @@ def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def _load_list(kb: Kennisbank, rel: str, schema: str, kind: str):
+def _load_list(kb: Kennisbank, rel: str, schema: str, kind: str, required: bool = True):
     """Yield (loaded, index, item, display) for each valid item of a YAML list file; collect problems."""
     path = kb.root / rel
     display = display_path(path, kb.root)
     problems: list[Problem] = []
     items = []
+    if not path.exists() and not required:
+        return problems, items
     if not path.exists():
         kb.unreadable.add(kind)
         return [Problem(display, 0, "", "file is missing")], items
@@ -242,15 +297,26 @@ def _load_pijlers(kb: Kennisbank) -> list[Problem]:
 
 
 def _load_markdown_dir(kb: Kennisbank, pattern: str, schema: str, kind: str):
+    return _load_dir(kb, pattern, schema, kind, lambda text, display: load_markdown(text, display))
+
+
+def _load_yaml_dir(kb: Kennisbank, pattern: str, schema: str, kind: str):
+    """One record per YAML file, with the file name as its id."""
+    from .loader import Document
+
+    return _load_dir(kb, pattern, schema, kind, lambda text, display: Document(load_yaml(text, display), "", 1))
+
+
+def _load_dir(kb: Kennisbank, pattern: str, schema: str, kind: str, read):
     problems: list[Problem] = []
     docs = []
     for path in sorted((kb.root / CONTENT).glob(pattern)):
         display = display_path(path, kb.root)
-        doc = load_markdown(_read(path), display)
+        doc = read(_read(path), display)
         problems += doc.meta.problems
         if not isinstance(doc.meta.data, dict):
             if doc.meta.data is not None:
-                problems.append(Problem(display, 2, "", "front matter must be a mapping of keys"))
+                problems.append(Problem(display, doc.meta.line(()), "", "expected a mapping of keys"))
             kb.invalid.add((kind, path.stem))
             continue
         meta_problems = check(doc.meta, doc.meta.data, (), _schema(kb, schema), display)
@@ -323,6 +389,74 @@ def _load_bronnen(kb: Kennisbank) -> list[Problem]:
     return problems
 
 
+def _load_niveaus(kb: Kennisbank) -> list[Problem]:
+    path = kb.root / CONTENT / "erkenningsniveaus.yml"
+    if not path.exists():
+        return []
+    display = display_path(path, kb.root)
+    loaded = load_yaml(_read(path), display)
+    if loaded.problems or loaded.data is None:
+        kb.unreadable.add("niveau")
+        return loaded.problems
+    problems = check(loaded, loaded.data, (), _schema(kb, "erkenningsniveaus"), display)
+    if problems:
+        kb.unreadable.add("niveau")
+        return problems
+    for item in loaded.data["niveaus"]:
+        kb.niveaus[item["id"]] = Niveau(item["id"], item["label"], item["rang"], item["effectief"], item["uitleg"])
+    for wording, level in loaded.data["formuleringen"].items():
+        if level not in kb.niveaus:
+            problems.append(Problem(display, loaded.line(("formuleringen", wording)), f"formuleringen.{wording}",
+                                    f"unknown level {level!r}" + references.suggest(level, kb.niveaus)))
+        kb.formuleringen[wording.casefold()] = level
+    return problems
+
+
+def _load_interventies(kb: Kennisbank) -> list[Problem]:
+    problems, docs = _load_yaml_dir(kb, "interventies/*.yml", "interventie", "interventie")
+    for path, display, doc in docs:
+        d = doc.meta.data
+        kb.marks[("interventie", d["id"])] = (doc.meta, (), display)
+        kb.interventies[d["id"]] = Interventie(
+            id=d["id"], naam=d["naam"], samenvatting=d["samenvatting"],
+            origin=Origin(display, doc.meta.line(("samenvatting",)) + (0 if "\n" not in d["samenvatting"] else 1)),
+            erkenning=tuple(Erkenning(**e) for e in d["erkenning"]),
+            uitkomsten=tuple(Uitkomst(**u) for u in d.get("uitkomsten", ())),
+            **{k: tuple(d.get(k, ())) for k in ("ook_bekend_als", "onderwijstype", "preventieniveau", "categorie",
+                                                 "pijlers", "principes", "themas", "werkzame_elementen",
+                                                 "bronnen", "genoemd_in")},
+            doelgroep=d.get("doelgroep", ""), leeftijd=d.get("leeftijd", ""),
+            laatst_gecontroleerd=d["laatst_gecontroleerd"])
+    return problems
+
+
+def _load_praktijk(kb: Kennisbank) -> list[Problem]:
+    problems, docs = _load_markdown_dir(kb, "praktijk/*.md", "praktijk", "praktijk")
+    for path, display, doc in docs:
+        d = doc.meta.data
+        kb.marks[("praktijk", d["id"])] = (doc.meta, (), display)
+        kb.praktijk[d["id"]] = Praktijk(
+            id=d["id"], titel=d["titel"], samenvatting=d["samenvatting"], personen=tuple(d["personen"]),
+            onderwijstype=tuple(d["onderwijstype"]), principes=tuple(d["principes"]), bron=d["bron"],
+            body=doc.body, origin=Origin(display, doc.body_line), organisatie=d.get("organisatie", ""))
+    return problems
+
+
+def _load_aanbevelingen(kb: Kennisbank) -> list[Problem]:
+    problems, items = _load_list(kb, f"{CONTENT}/mbo-aanbevelingen.yml", "aanbeveling", "aanbeveling", required=False)
+    seen: dict = {}
+    numbers: dict = {}
+    for loaded, i, item, display in items:
+        problems += _duplicate(seen, item["id"], display, loaded.line((i, "id")), key_path((i, "id")))
+        problems += _duplicate(numbers, str(item["nummer"]), display, loaded.line((i, "nummer")), key_path((i, "nummer")))
+        kb.marks[("aanbeveling", item["id"])] = (loaded, (i,), display)
+        kb.aanbevelingen[item["id"]] = Aanbeveling(
+            id=item["id"], nummer=item["nummer"], titel=item["titel"], tekst=item["tekst"],
+            origin=Origin(display, loaded.line((i, "tekst")) + 1), principes=tuple(item["principes"]),
+            mbo=tuple(item.get("mbo", ())))
+    return problems
+
+
 def _cross_check(kb: Kennisbank) -> list[Problem]:
     """References between records: ids that must exist."""
     problems = []
@@ -339,6 +473,55 @@ def _cross_check(kb: Kennisbank) -> list[Problem]:
     for b in kb.begrippen.values():
         problems += _known_keys(kb, "begrip", b.id, "zie_ook", b.zie_ook, kb.begrippen, "begrip id")
         problems += _known_keys(kb, "begrip", b.id, "bronnen", b.bronnen, kb.bronnen, "citation key")
+    problems += _check_interventies(kb)
+    for p in kb.praktijk.values():
+        problems += _known_keys(kb, "praktijk", p.id, "principes", p.principes, kb.principes, "principle id")
+    for a in kb.aanbevelingen.values():
+        problems += _known_keys(kb, "aanbeveling", a.id, "principes", a.principes, kb.principes, "principle id")
+        problems += _known_keys(kb, "aanbeveling", a.id, "mbo", a.mbo, kb.mbo, "mbo box id")
+    return problems
+
+
+def _valid_date(text: str) -> bool:
+    from datetime import date
+
+    parts = [int(x) for x in text.split("-")] + [1, 1]
+    try:
+        date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return True
+
+
+def _check_interventies(kb: Kennisbank) -> list[Problem]:
+    problems = []
+    sources = set(kb.bronnen) | set(SEEDS)
+    for i in kb.interventies.values():
+        problems += _known_keys(kb, "interventie", i.id, "pijlers", i.pijlers, kb.pijlers, "pillar id")
+        problems += _known_keys(kb, "interventie", i.id, "principes", i.principes, kb.principes, "principle id")
+        problems += _known_keys(kb, "interventie", i.id, "bronnen", i.bronnen, kb.bronnen, "citation key")
+        if not _valid_date(i.laatst_gecontroleerd):
+            problems.append(kb.problem("interventie", i.id, ("laatst_gecontroleerd",),
+                                       f"{i.laatst_gecontroleerd!r} is not a real date"))
+        for j, e in enumerate(i.erkenning):
+            if "niveau" not in kb.unreadable and e.niveau not in kb.niveaus:
+                problems.append(kb.problem("interventie", i.id, ("erkenning", j, "niveau"),
+                                           f"{e.niveau!r} is not one of: {', '.join(kb.niveaus)}"))
+            if e.bron not in sources:
+                problems.append(kb.problem("interventie", i.id, ("erkenning", j, "bron"),
+                                           f"unknown source {e.bron!r}: a citation key or one of {', '.join(SEEDS)}"
+                                           + references.suggest(e.bron, sources)))
+            for name in ("datum", "geldig_tot"):
+                value = getattr(e, name)
+                if value and not _valid_date(value):
+                    problems.append(kb.problem("interventie", i.id, ("erkenning", j, name), f"{value!r} is not a real date"))
+            if e.datum and e.geldig_tot and e.geldig_tot < e.datum:
+                problems.append(kb.problem("interventie", i.id, ("erkenning", j, "geldig_tot"),
+                                           f"valid until {e.geldig_tot} is before the judgement of {e.datum}"))
+        for j, u in enumerate(i.uitkomsten):
+            if u.bron and u.bron not in sources:
+                problems.append(kb.problem("interventie", i.id, ("uitkomsten", j, "bron"),
+                                           f"unknown source {u.bron!r}" + references.suggest(u.bron, sources)))
     return problems
 
 

@@ -1,0 +1,108 @@
+/* Facet filters for the programme list (/interventies/).
+ *
+ * The table is in the page, so the list works without JavaScript; this script adds the
+ * filters. Data comes from interventies-data.js (window.KB_INTERVENTIES), written at build
+ * time: no fetch, so it works from file:// too. The filter state lives in the query string
+ * (?niveau=sterke-aanwijzingen&onderwijstype=mbo&q=...) so a filtered view can be linked.
+ * Within a facet the chosen values are alternatives (OR); facets combine (AND).
+ */
+(function () {
+  "use strict";
+
+  function init() {
+    var root = document.querySelector("[data-kb-interventies]");
+    var data = window.KB_INTERVENTIES;
+    if (!root || !data) return;
+    var form = root.querySelector("form");
+    var search = form.querySelector("input[type=search]");
+    var status = root.querySelector("[role=status]");
+    var trs = {};
+    root.querySelectorAll("tbody tr[data-id]").forEach(function (tr) { trs[tr.getAttribute("data-id")] = tr; });
+    var rows = data.rows;
+    form.hidden = false;
+
+    function readState() {
+      var state = { q: search.value.trim().toLowerCase(), facets: {} };
+      data.facets.forEach(function (key) {
+        var chosen = [];
+        form.querySelectorAll("input[name='" + key + "']:checked").forEach(function (box) { chosen.push(box.value); });
+        if (chosen.length) state.facets[key] = chosen;
+      });
+      return state;
+    }
+
+    function matches(row, state, skip) {
+      if (state.q && state.q.split(/\s+/).some(function (word) { return row.t.indexOf(word) < 0; })) return false;
+      for (var key in state.facets) {
+        if (key === skip) continue;
+        var values = row.f[key] || [];
+        if (!state.facets[key].some(function (v) { return values.indexOf(v) >= 0; })) return false;
+      }
+      return true;
+    }
+
+    function apply(updateUrl) {
+      var state = readState();
+      var shown = 0;
+      rows.forEach(function (row) {
+        var visible = matches(row, state, null);
+        if (trs[row.id]) trs[row.id].hidden = !visible;
+        if (visible) shown += 1;
+      });
+      // Counts per value: how many programmes it would show, given the other facets.
+      data.facets.forEach(function (key) {
+        var counts = {};
+        rows.forEach(function (row) {
+          if (!matches(row, state, key)) return;
+          (row.f[key] || []).forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
+        });
+        form.querySelectorAll("input[name='" + key + "']").forEach(function (box) {
+          var n = counts[box.value] || 0;
+          box.parentNode.querySelector(".kb-telling").textContent = "(" + n + ")";
+          box.parentNode.classList.toggle("kb-leeg", n === 0 && !box.checked);
+        });
+      });
+      status.textContent = shown === 1 ? "1 programma" : shown + " programma's";
+      if (updateUrl) writeUrl(state);
+    }
+
+    function writeUrl(state) {
+      var params = new URLSearchParams();
+      data.facets.forEach(function (key) {
+        (state.facets[key] || []).forEach(function (v) { params.append(key, v); });
+      });
+      if (state.q) params.set("q", search.value.trim());
+      var query = params.toString();
+      var url = location.pathname + (query ? "?" + query : "") + location.hash;
+      try {
+        history.replaceState(null, "", url);
+      } catch (err) {
+        /* some file:// contexts refuse history changes; the filters still work */
+      }
+    }
+
+    function readUrl() {
+      var params = new URLSearchParams(location.search);
+      form.querySelectorAll("input[type=checkbox]").forEach(function (box) {
+        box.checked = params.getAll(box.name).indexOf(box.value) >= 0;
+      });
+      search.value = params.get("q") || "";
+    }
+
+    form.addEventListener("change", function () { apply(true); });
+    search.addEventListener("input", function () { apply(true); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.querySelector("[data-kb-wis]").addEventListener("click", function () {
+      form.querySelectorAll("input[type=checkbox]").forEach(function (box) { box.checked = false; });
+      search.value = "";
+      apply(true);
+      search.focus();
+    });
+    window.addEventListener("popstate", function () { readUrl(); apply(false); });
+    readUrl();
+    apply(false);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
