@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from support import (BEGRIPPEN, BRONNEN, DOCS_INDEX, MBO, MKDOCS_YML, MODEL_INDEX, PIJLERS, PRINCIPE, REPO,
-                     mkdocs_build, write)
+from support import (ANDERE_INTERVENTIE, BEGRIPPEN, BRONNEN, DOCS_INDEX, INTERVENTIE, MBO, MKDOCS_YML, MODEL_INDEX,
+                     PIJLERS, PRINCIPE, REPO, mkdocs_build, write)
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A minimal but complete project: one pillar, principle, term, mbo box, two sources."""
+    """A minimal but complete project: one pillar, principle, term, mbo box, two sources, two programmes."""
     shutil.copytree(REPO / "content" / "schemas", tmp_path / "content" / "schemas")
     write(tmp_path, "content/model/pijlers.yml", PIJLERS)
     write(tmp_path, "content/model/beleid/veilig-klimaat.md", PRINCIPE)
@@ -21,6 +21,9 @@ def project(tmp_path: Path) -> Path:
     write(tmp_path, "content/bronnen.yml", BRONNEN)
     write(tmp_path, "docs/index.md", DOCS_INDEX)
     write(tmp_path, "docs/model/index.md", MODEL_INDEX)
+    shutil.copy(REPO / "content" / "erkenningsniveaus.yml", tmp_path / "content" / "erkenningsniveaus.yml")
+    write(tmp_path, "content/interventies/taakspel.yml", INTERVENTIE)
+    write(tmp_path, "content/interventies/geluksvogel.yml", ANDERE_INTERVENTIE)
     write(tmp_path, "mkdocs.yml", MKDOCS_YML.format(hooks=(REPO / "hooks").as_posix()))
     return tmp_path
 

@@ -95,7 +95,8 @@ plugins: [search]
 hooks:
   - {hooks}/content.py
   - {hooks}/references.py
-markdown_extensions: [admonition, attr_list, md_in_html, toc]
+  - {hooks}/exports.py
+markdown_extensions: [admonition, attr_list, md_in_html, tables, toc]
 validation:
   links: {{not_found: warn, anchors: warn, unrecognized_links: warn}}
 nav:
@@ -104,6 +105,8 @@ nav:
       - model/index.md
   - begrippen/index.md
   - bronnen/index.md
+  - interventies/index.md
+  - interventies/matrix/index.md
 """
 
 
@@ -119,3 +122,47 @@ def mkdocs_build(project_dir: Path, site_dir: Path) -> subprocess.CompletedProce
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project_dir / "mkdocs.yml"), "-d", str(site_dir)],
         capture_output=True, text=True, env=ENV, cwd=project_dir, timeout=600)
+
+INTERVENTIE = """\
+id: taakspel
+naam: Taakspel
+samenvatting: >-
+  Een aanpak voor klassenmanagement met [welbevinden](begrip:welbevinden) als doel.
+onderwijstype: [po]
+preventieniveau: [universeel]
+categorie: [betrokkenheid-leraren-ouders]
+pijlers: [beleid]
+principes: [veilig-klimaat]
+themas: [gedrag-en-klassenmanagement]
+uitkomsten:
+  - uitkomst: Minder probleemgedrag
+    resultaat: positief
+    bron: "002"
+erkenning:
+  - niveau: goed-onderbouwd
+    formulering: theoretisch goed onderbouwd
+    beoordeeld_door: Erkenningscommissie
+    datum: "2015"
+    geldig_tot: "2020-01-01"
+    bron: "002"
+  - niveau: sterke-aanwijzingen
+    formulering: effectief volgens sterke aanwijzingen
+    beoordeeld_door: Erkenningscommissie Interventies
+    datum: "2021-06-01"
+    bron: stevens2023
+bronnen: [weare2011]
+genoemd_in: ["002"]
+laatst_gecontroleerd: "2026-11-25"
+"""
+
+ANDERE_INTERVENTIE = """\
+id: geluksvogel
+naam: Geluksvogel ë
+samenvatting: Een programma voor het mbo met een naam die "aanhalingstekens", komma's en ë bevat.
+onderwijstype: [mbo]
+pijlers: [beleid]
+erkenning: []
+bronnen: []
+genoemd_in: ["004"]
+laatst_gecontroleerd: "2026-11-25"
+"""

@@ -28,6 +28,11 @@ class Loaded:
     data: object
     lines: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)
+    text_lines: dict = field(default_factory=dict)  # key path -> line where a scalar's text starts
+
+    def text_line(self, path: KeyPath) -> int:
+        """First line of the text of a scalar value (the line after '|' or '>' for block scalars)."""
+        return self.text_lines.get(tuple(path), self.line(path))
 
     def line(self, path: KeyPath, default: int = 1) -> int:
         path = tuple(path)
@@ -82,6 +87,9 @@ def _walk(node, path: KeyPath, loaded: Loaded, display: str, offset: int) -> Non
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             _walk(item, path + (i,), loaded, display, offset)
+    elif isinstance(node, yaml.ScalarNode):
+        block = node.style in ("|", ">")
+        loaded.text_lines[path] = node.start_mark.line + 1 + offset + (1 if block else 0)
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n?", re.DOTALL)

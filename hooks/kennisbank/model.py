@@ -37,7 +37,6 @@ class Principe:
     body: str
     origin: Origin
     bronnen: tuple = ()
-    interventies: tuple = ()
 
     @property
     def src(self) -> str:

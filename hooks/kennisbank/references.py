@@ -128,6 +128,22 @@ class Resolver:
         return self._cite_link(key, cite.narrative(self.kb.bronnen[key]), page_src)
 
 
+def plain(text: str, kb) -> str:
+    """Text without reference syntax, for meta descriptions and tooltips: links keep their
+    text, citations read as in print ("Durlak et al. (2011)", "(Weare, 2015)")."""
+    text = _LINK.sub(lambda m: m["text"], text)
+
+    def bracket(m: re.Match) -> str:
+        parts = [_ITEM.match(item) for item in m["body"].split(";")]
+        if not all(p and p["key"] in kb.bronnen for p in parts):
+            return ""
+        return "(" + "; ".join(cite.parenthetical(kb.bronnen[p["key"]], (p["locator"] or "").strip()) for p in parts) + ")"
+
+    text = _BRACKET.sub(bracket, text)
+    text = _NARRATIVE.sub(lambda m: cite.narrative(kb.bronnen[m["key"]]) if m["key"] in kb.bronnen else m["key"], text)
+    return " ".join(re.sub(r"[*_`]", "", text).split())
+
+
 def _attr(text: str) -> str:
     return " ".join(text.replace('"', "'").replace("\\", "").split())
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import cite, interventies
+from . import cite, interventies, references
 
 TEMPLATES = Path(__file__).parent / "templates"
 MBO_KADERS = "<!-- kb:mbo-kaders -->"  # where a principle's mbo boxes go; without it they follow the body
@@ -64,7 +64,13 @@ def _render(name: str, page_src: str, directory_urls: bool = True, **context) ->
     def url(target_src: str, query: str = "") -> str:
         return relative_url(target_src, page_src, directory_urls) + (f"?{query}" if query else "")
 
-    return _env.get_template(name).render(rel=rel, url=url, page_src=page_src, seed_pages=SEED_PAGES,
+    kb = context.get("kb")
+    # link a source document only when the site has the page that retells it
+    seed_pages = {k: v for k, v in SEED_PAGES.items() if kb is None or v[0] in kb.page_titles}
+    def plain(text: str) -> str:
+        return references.plain(text, kb)
+
+    return _env.get_template(name).render(rel=rel, url=url, plain=plain, page_src=page_src, seed_pages=seed_pages,
                                           seed_titles=SEED_TITLES, **context)
 
 

@@ -292,7 +292,7 @@ def _load_pijlers(kb: Kennisbank) -> list[Problem]:
         problems += _duplicate(seen, item["id"], display, loaded.line((i, "id")), key_path((i, "id")))
         kb.pijlers[item["id"]] = Pijler(
             id=item["id"], code=item["code"], titel=item["titel"], volgorde=item["volgorde"], kort=item["kort"],
-            uitleg=item["uitleg"], origin=Origin(display, loaded.line((i, "uitleg")) + 1))
+            uitleg=item["uitleg"], origin=Origin(display, loaded.text_line((i, "uitleg"))))
     return problems
 
 
@@ -310,7 +310,9 @@ def _load_yaml_dir(kb: Kennisbank, pattern: str, schema: str, kind: str):
 def _load_dir(kb: Kennisbank, pattern: str, schema: str, kind: str, read):
     problems: list[Problem] = []
     docs = []
-    for path in sorted((kb.root / CONTENT).glob(pattern)):
+    seen: dict = {}
+    paths = sorted((kb.root / CONTENT).glob(pattern))
+    for path in paths:
         display = display_path(path, kb.root)
         doc = read(_read(path), display)
         problems += doc.meta.problems
@@ -324,9 +326,19 @@ def _load_dir(kb: Kennisbank, pattern: str, schema: str, kind: str, read):
         if meta_problems:
             kb.invalid.add((kind, path.stem))
             continue
-        if doc.meta.data["id"] != path.stem:
-            problems.append(Problem(display, doc.meta.line(("id",)), "id",
-                                    f"id {doc.meta.data['id']!r} must equal the file name {path.stem!r}"))
+        ident = doc.meta.data["id"]
+        line = doc.meta.line(("id",))
+        if ident != path.stem:
+            message = f"id {ident!r} must equal the file name {path.stem!r}"
+            twin = next((p for p in paths if p.stem == ident), None)
+            if twin:
+                message += f": duplicate id, {display_path(twin, kb.root)} has it already"
+            problems.append(Problem(display, line, "id", message))
+            kb.invalid.add((kind, ident))
+            continue
+        duplicate = _duplicate(seen, ident, display, line, "id")  # same file name in two folders
+        if duplicate:
+            problems += duplicate
             continue
         docs.append((path, display, doc))
     return problems, docs
@@ -334,12 +346,9 @@ def _load_dir(kb: Kennisbank, pattern: str, schema: str, kind: str, read):
 
 def _load_principes(kb: Kennisbank) -> list[Problem]:
     problems, docs = _load_markdown_dir(kb, "model/*/*.md", "principe", "principe")
-    seen: dict = {}
     numbers: dict = {}
     for path, display, doc in docs:
         meta = doc.meta.data
-        line = doc.meta.line(("id",))
-        problems += _duplicate(seen, meta["id"], display, line, "id")
         problems += _duplicate(numbers, meta["nummer"], display, doc.meta.line(("nummer",)), "nummer")
         if meta["pijler"] != path.parent.name:
             problems.append(Problem(display, doc.meta.line(("pijler",)), "pijler",
@@ -347,8 +356,7 @@ def _load_principes(kb: Kennisbank) -> list[Problem]:
         kb.marks[("principe", meta["id"])] = (doc.meta, (), display)
         kb.principes[meta["id"]] = Principe(
             id=meta["id"], pijler=meta["pijler"], nummer=meta["nummer"], titel=meta["titel"], kort=meta["kort"],
-            body=doc.body, origin=Origin(display, doc.body_line), bronnen=tuple(meta.get("bronnen", ())),
-            interventies=tuple(meta.get("interventies", ())))
+            body=doc.body, origin=Origin(display, doc.body_line), bronnen=tuple(meta.get("bronnen", ())))
     return problems
 
 
@@ -369,7 +377,7 @@ def _load_begrippen(kb: Kennisbank) -> list[Problem]:
         problems += _duplicate(seen, item["id"], display, loaded.line((i, "id")), key_path((i, "id")))
         kb.begrippen[item["id"]] = Begrip(
             id=item["id"], term=item["term"], kort=item["kort"], uitleg=item["uitleg"],
-            origin=Origin(display, loaded.line((i, "uitleg")) + 1), synoniemen=tuple(item.get("synoniemen", ())),
+            origin=Origin(display, loaded.text_line((i, "uitleg"))), synoniemen=tuple(item.get("synoniemen", ())),
             zie_ook=tuple(item.get("zie_ook", ())), bronnen=tuple(item.get("bronnen", ())), mbo=item.get("mbo", False))
         kb.marks[("begrip", item["id"])] = (loaded, (i,), display)
     return problems
@@ -419,7 +427,7 @@ def _load_interventies(kb: Kennisbank) -> list[Problem]:
         kb.marks[("interventie", d["id"])] = (doc.meta, (), display)
         kb.interventies[d["id"]] = Interventie(
             id=d["id"], naam=d["naam"], samenvatting=d["samenvatting"],
-            origin=Origin(display, doc.meta.line(("samenvatting",)) + (0 if "\n" not in d["samenvatting"] else 1)),
+            origin=Origin(display, doc.meta.text_line(("samenvatting",))),
             erkenning=tuple(Erkenning(**e) for e in d["erkenning"]),
             uitkomsten=tuple(Uitkomst(**u) for u in d.get("uitkomsten", ())),
             **{k: tuple(d.get(k, ())) for k in ("ook_bekend_als", "onderwijstype", "preventieniveau", "categorie",
@@ -452,7 +460,7 @@ def _load_aanbevelingen(kb: Kennisbank) -> list[Problem]:
         kb.marks[("aanbeveling", item["id"])] = (loaded, (i,), display)
         kb.aanbevelingen[item["id"]] = Aanbeveling(
             id=item["id"], nummer=item["nummer"], titel=item["titel"], tekst=item["tekst"],
-            origin=Origin(display, loaded.line((i, "tekst")) + 1), principes=tuple(item["principes"]),
+            origin=Origin(display, loaded.text_line((i, "tekst"))), principes=tuple(item["principes"]),
             mbo=tuple(item.get("mbo", ())))
     return problems
 

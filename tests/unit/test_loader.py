@@ -42,3 +42,10 @@ def test_missing_front_matter():
 def test_key_path_format():
     assert key_path(("erkenning", 0, "niveau")) == "erkenning[0].niveau"
     assert key_path((3, "kort")) == "[3].kort"
+
+
+def test_text_line_of_block_and_plain_scalars():
+    loaded = load_yaml("a: |\n  eerste\n  tweede\nb: plat\nc: >-\n  gevouwen\n", "x.yml")
+    assert loaded.text_line(("a",)) == 2
+    assert loaded.text_line(("b",)) == 4
+    assert loaded.text_line(("c",)) == 6

@@ -33,3 +33,12 @@ def test_leftover_finds_raw_syntax_in_html():
     assert leftover("<p>Gewone tekst met (Stevens et al., 2023).</p>") == []
     # a link the hook wrote inside raw HTML that Markdown never parsed
     assert leftover('<figcaption>naar [Viac (2020)](../bronnen/index.md#ref-viac2020 "x"){: .kb-cite }</figcaption>')
+
+
+def test_plain_text_keeps_link_text_and_formats_citations(project):
+    from kennisbank import load_kennisbank
+    from kennisbank.references import plain
+
+    kb = load_kennisbank(project)
+    text = "Zie [welbevinden](begrip:welbevinden) en @weare2011 *nu* [@stevens2023; @weare2011, p. 3]."
+    assert plain(text, kb) == "Zie welbevinden en Weare & Nind (2011) nu (Stevens et al., 2023; Weare & Nind, 2011, p. 3)."

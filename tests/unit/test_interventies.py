@@ -1,0 +1,87 @@
+"""The intervention database: checks with lines, judgements, exports."""
+import csv
+import io
+import json
+
+import pytest
+
+from kennisbank import ContentError, interventies, load_kennisbank
+from support import INTERVENTIE, write
+
+
+def problems(root):
+    with pytest.raises(ContentError) as info:
+        load_kennisbank(root)
+    return [str(p) for p in info.value.problems]
+
+
+def test_unknown_level_principle_bad_date_and_source_all_at_once(project):
+    bad = (INTERVENTIE.replace("niveau: sterke-aanwijzingen", "niveau: sterk")
+           .replace("principes: [veilig-klimaat]", "principes: [veilig-klimat]")
+           .replace('datum: "2021-06-01"', 'datum: "2021-13-01"')
+           .replace("bron: stevens2023", "bron: stevens2032"))
+    write(project, "content/interventies/taakspel.yml", bad)
+    assert problems(project) == [
+        "content/interventies/taakspel.yml:9: principes[0]: unknown principle id 'veilig-klimat' (did you mean 'veilig-klimaat'?)",
+        "content/interventies/taakspel.yml:22: erkenning[1].niveau: 'sterk' is not one of: goed-beschreven, goed-onderbouwd, "
+        "eerste-aanwijzingen, goede-aanwijzingen, sterke-aanwijzingen",
+        "content/interventies/taakspel.yml:25: erkenning[1].datum: '2021-13-01' is not a real date",
+        "content/interventies/taakspel.yml:26: erkenning[1].bron: unknown source 'stevens2032': a citation key or one of "
+        "001, 002, 003, 004 (did you mean 'stevens2023'?)",
+    ]
+
+
+def test_schema_errors_in_a_record(project):
+    write(project, "content/interventies/taakspel.yml",
+          INTERVENTIE.replace("onderwijstype: [po]", "onderwijstype: [hbo]").replace('datum: "2015"', "datum: gisteren"))
+    assert problems(project) == [
+        "content/interventies/taakspel.yml:5: onderwijstype[0]: 'hbo' is not one of: po, vo, mbo, so",
+        "content/interventies/taakspel.yml:19: erkenning[0].datum: 'gisteren' does not match the pattern "
+        "^\\d{4}(-\\d{2}(-\\d{2})?)?$",
+    ]
+
+
+def test_duplicate_id(project):
+    write(project, "content/interventies/taakspel-kopie.yml", INTERVENTIE)
+    assert problems(project) == [
+        "content/interventies/taakspel-kopie.yml:1: id: id 'taakspel' must equal the file name 'taakspel-kopie': "
+        "duplicate id, content/interventies/taakspel.yml has it already"]
+
+
+def test_latest_judgement_and_expiry(project):
+    kb = load_kennisbank(project)
+    taakspel = kb.interventies["taakspel"]
+    assert taakspel.oordeel.niveau == "sterke-aanwijzingen"
+    old, new = taakspel.erkenning
+    assert old.verlopen("2026-11-25") and not new.verlopen("2026-11-25")
+    assert not old.verlopen("2019-12-31")
+
+
+def test_json_export(project):
+    kb = load_kennisbank(project)
+    data = json.loads(interventies.to_json(kb, "2026-11-25"))
+    records = {r["id"]: r for r in data["interventies"]}
+    assert set(records) == {"taakspel", "geluksvogel"}
+    assert records["taakspel"]["niveau"] == "sterke-aanwijzingen"
+    assert records["taakspel"]["principes"] == ["B1"]
+    assert [e["verlopen"] for e in records["taakspel"]["erkenning"]] == [True, False]
+    assert records["geluksvogel"]["naam"] == "Geluksvogel ë" and records["geluksvogel"]["niveau"] is None
+
+
+def test_csv_export_is_utf8_with_one_row_per_programme(project):
+    kb = load_kennisbank(project)
+    text = interventies.to_csv(kb, "2026-11-25")
+    rows = list(csv.DictReader(io.StringIO(text.encode("utf-8").decode("utf-8"))))
+    assert [r["id"] for r in rows] == ["geluksvogel", "taakspel"]
+    assert rows[0]["samenvatting"].startswith('Een programma voor het mbo met een naam die "aanhalingstekens", komma')
+    assert rows[1]["niveau_label"] == "Effectief volgens sterke aanwijzingen"
+    assert rows[1]["formulering"] == "effectief volgens sterke aanwijzingen" and rows[1]["datum"] == "2021-06-01"
+    assert rows[1]["themas"] == "gedrag-en-klassenmanagement"
+
+
+def test_facet_counts(project):
+    kb = load_kennisbank(project)
+    assert interventies.facet_values(kb, "niveau") == [
+        ("sterke-aanwijzingen", "Effectief volgens sterke aanwijzingen", 1), ("geen", "Geen erkenning bekend", 1)]
+    assert interventies.facet_values(kb, "onderwijstype") == [
+        ("mbo", "Middelbaar beroepsonderwijs (mbo)", 1), ("po", "Primair onderwijs (po)", 1)]
