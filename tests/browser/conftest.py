@@ -20,11 +20,38 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+def _serve(directory):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = _serve(built_site)
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def synthetic_site(tmp_path_factory):
+    """The real project plus 60 synthetic programmes, built; returns (site dir, every programme record)."""
+    import yaml
+    from support import mkdocs_build
+    from synthetic_site import make_site
+
+    project = tmp_path_factory.mktemp("synthetic")
+    make_site(project, 60)
+    site = tmp_path_factory.mktemp("synthetic-site")
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    records = [yaml.safe_load(p.read_text("utf-8")) for p in sorted((project / "content/interventies").glob("*.yml"))]
+    return site, records
+
+
+@pytest.fixture(scope="session")
+def synthetic_url(synthetic_site):
+    server = _serve(synthetic_site[0])
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()
 
@@ -41,7 +68,7 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, site_url):
+def page(browser):
     """A fresh page that records every request; the test fails if one leaves the machine."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
