@@ -35,13 +35,14 @@ def site_url(built_site):
 
 @pytest.fixture(scope="session")
 def synthetic_site(tmp_path_factory):
-    """The real project plus 60 synthetic programmes, built; returns (site dir, every programme record)."""
+    """The real project plus 130 synthetic programmes (more than one page of 100 rows), built;
+    returns (site dir, every programme record)."""
     import yaml
     from support import mkdocs_build
     from synthetic_site import make_site
 
     project = tmp_path_factory.mktemp("synthetic")
-    make_site(project, 60)
+    make_site(project, 130)
     site = tmp_path_factory.mktemp("synthetic-site")
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -1,6 +1,6 @@
 """The programme list in Chromium: facets, combinations, URL state, no-JS, accessibility.
 
-Runs on the real project plus 60 synthetic programmes; expected rows are computed here
+Runs on the real project plus 130 synthetic programmes; expected rows are computed here
 from the YAML records, independently of the site's own code.
 """
 import re
@@ -31,6 +31,9 @@ def expected(records, chosen: dict, q: str = ""):
         if all(any(v in facet_values(r, k) for v in vs) for k, vs in chosen.items()):
             out.add(r["id"])
     return out
+
+
+PAGE = 100  # rows the list shows before "Toon meer"
 
 
 def visible_ids(page):
@@ -82,8 +85,17 @@ def test_url_restores_the_state(page, synthetic_url, synthetic_site):
 def test_clear_all(lijst, synthetic_site):
     lijst.locator("input[name='thema']").first.check()
     lijst.get_by_role("button", name="Alle filters wissen").click()
-    assert len(visible_ids(lijst)) == len(synthetic_site[1])
+    assert len(visible_ids(lijst)) == PAGE
     assert urlparse(lijst.url).query == ""
+
+
+def test_show_more_pages_through_all_matches(lijst, synthetic_site):
+    total = len(synthetic_site[1])
+    assert total > PAGE
+    expect(lijst.locator("[role=status]")).to_have_text(f"{total} programma's, de eerste {PAGE} staan hieronder")
+    lijst.get_by_role("button", name=re.compile("Toon meer")).click()
+    assert visible_ids(lijst) == {r["id"] for r in synthetic_site[1]}
+    expect(lijst.get_by_role("button", name=re.compile("Toon meer"))).to_be_hidden()
 
 
 def test_keyboard_only(lijst, synthetic_site):

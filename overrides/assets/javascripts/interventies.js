@@ -5,9 +5,12 @@
  * time: no fetch, so it works from file:// too. The filter state lives in the query string
  * (?niveau=sterke-aanwijzingen&onderwijstype=mbo&q=...) so a filtered view can be linked.
  * Within a facet the chosen values are alternatives (OR); facets combine (AND).
+ * At most PAGE matching rows are shown at once ("Toon meer" adds the next ones): laying out
+ * thousands of table rows is what makes a filter slow, not the filtering itself.
  */
 (function () {
   "use strict";
+  var PAGE = 100;
 
   function init() {
     var root = document.querySelector("[data-kb-interventies]");
@@ -19,13 +22,21 @@
     var trs = {};
     root.querySelectorAll("tbody tr[data-id]").forEach(function (tr) { trs[tr.getAttribute("data-id")] = tr; });
     var rows = data.rows;
+    var limit = PAGE;
+    var more = root.querySelector("[data-kb-meer]");
+    var boxes = {};
+    data.facets.forEach(function (key) {
+      boxes[key] = Array.prototype.map.call(form.querySelectorAll("input[name='" + key + "']"), function (box) {
+        return { box: box, label: box.parentNode, count: box.parentNode.querySelector(".kb-telling") };
+      });
+    });
     form.hidden = false;
 
     function readState() {
       var state = { q: search.value.trim().toLowerCase(), facets: {} };
       data.facets.forEach(function (key) {
         var chosen = [];
-        form.querySelectorAll("input[name='" + key + "']:checked").forEach(function (box) { chosen.push(box.value); });
+        boxes[key].forEach(function (item) { if (item.box.checked) chosen.push(item.box.value); });
         if (chosen.length) state.facets[key] = chosen;
       });
       return state;
@@ -45,10 +56,14 @@
       var state = readState();
       var shown = 0;
       rows.forEach(function (row) {
-        var visible = matches(row, state, null);
-        if (trs[row.id]) trs[row.id].hidden = !visible;
-        if (visible) shown += 1;
+        var match = matches(row, state, null);
+        if (match) shown += 1;
+        var visible = match && shown <= limit;
+        var tr = trs[row.id];
+        if (tr && tr.hidden === visible) tr.hidden = !visible;  // touch the DOM only on change
       });
+      more.hidden = shown <= limit;
+      more.textContent = "Toon meer (" + Math.min(PAGE, shown - limit) + " van de " + (shown - limit) + " overige)";
       // Counts per value: how many programmes it would show, given the other facets.
       data.facets.forEach(function (key) {
         var counts = {};
@@ -56,13 +71,15 @@
           if (!matches(row, state, key)) return;
           (row.f[key] || []).forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
         });
-        form.querySelectorAll("input[name='" + key + "']").forEach(function (box) {
-          var n = counts[box.value] || 0;
-          box.parentNode.querySelector(".kb-telling").textContent = "(" + n + ")";
-          box.parentNode.classList.toggle("kb-leeg", n === 0 && !box.checked);
+        boxes[key].forEach(function (item) {
+          var n = counts[item.box.value] || 0;
+          var text = "(" + n + ")";
+          if (item.count.textContent !== text) item.count.textContent = text;
+          item.label.classList.toggle("kb-leeg", n === 0 && !item.box.checked);
         });
       });
-      status.textContent = shown === 1 ? "1 programma" : shown + " programma's";
+      status.textContent = (shown === 1 ? "1 programma" : shown + " programma's") +
+        (shown > limit ? ", de eerste " + limit + " staan hieronder" : "");
       if (updateUrl) writeUrl(state);
     }
 
@@ -89,12 +106,14 @@
       search.value = params.get("q") || "";
     }
 
-    form.addEventListener("change", function () { apply(true); });
-    search.addEventListener("input", function () { apply(true); });
+    form.addEventListener("change", function () { limit = PAGE; apply(true); });
+    search.addEventListener("input", function () { limit = PAGE; apply(true); });
+    more.addEventListener("click", function () { limit += PAGE; apply(false); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.querySelector("[data-kb-wis]").addEventListener("click", function () {
       form.querySelectorAll("input[type=checkbox]").forEach(function (box) { box.checked = false; });
       search.value = "";
+      limit = PAGE;
       apply(true);
       search.focus();
     });

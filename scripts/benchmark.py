@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""Scale benchmark for the intervention database (targets from issue 5).
+
+    python3 scripts/benchmark.py [--sizes 1000,2500,5000] [--runs 15]
+
+For each size N it builds the real project plus N synthetic programmes in a temporary
+directory, then builds the very same Markdown (captured after our hooks ran) with plain
+Material and no hooks, and reports:
+
+- build time with our hooks, without them, and the ratio (target <= 1.3);
+- total output size, size per page, size of the list page and of its data script
+  (target: output grows linearly with N);
+- time to apply a filter on the list page in headless Chromium, median of --runs (target <= 50 ms).
+
+It prints a table and writes nothing outside the temporary directory. Not a test: the
+numbers depend on the machine, so they go into notes, not into assertions.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic_site import make_site  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+# A last hook that saves each page's Markdown after our hooks have rewritten it.
+CAPTURE_HOOK = '''
+from pathlib import Path
+import yaml
+OUT = Path(__file__).parent / "captured"
+def on_config(config):
+    # the navigation as our hooks completed it, so the plain build renders the same nav
+    (Path(__file__).parent / "nav.yml").write_text(yaml.safe_dump({"nav": config.nav}, allow_unicode=True))
+def on_page_markdown(markdown, page, config, files):
+    target = OUT / page.file.src_uri
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(markdown, encoding="utf-8")
+    return markdown
+'''
+
+
+def build(project: Path, site: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
+                             "-d", str(site)], env=ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode:
+        sys.exit(f"build of {project} failed:\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def plain_project(project: Path, captured: Path, dest: Path) -> None:
+    """Same theme, extensions and Markdown; no hooks, no generated pages of our own."""
+    shutil.copytree(captured, dest / "docs")
+    shutil.copytree(project / "overrides", dest / "overrides")
+    lines = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    out, skip = [], False
+    for line in lines:
+        if line.startswith(("hooks:", "nav:")):
+            skip = True
+            continue
+        if skip and (line.startswith(" ") or not line.strip()):
+            continue
+        skip = False
+        out.append(line)
+    out.append((project / "nav.yml").read_text(encoding="utf-8"))
+    # like our hooks, keep programme and story pages out of the navigation
+    out.append("not_in_nav: |\n  /interventies/*/index.md\n  /praktijk/*/index.md")
+    (dest / "mkdocs.yml").write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def filter_time(site: Path, runs: int) -> float:
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=shutil.which("chromium"),
+                                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_port}/interventies/")
+            page.wait_for_selector("form.kb-filters:not([hidden])")
+            times = []
+            for k in range(runs):
+                # toggle one facet value; the time includes the filter, the counts and a forced layout
+                times.append(page.evaluate("""() => {
+                    const box = document.querySelector("input[name='niveau']");
+                    const t0 = performance.now();
+                    box.checked = !box.checked;
+                    box.dispatchEvent(new Event("change", {bubbles: true}));
+                    document.body.offsetHeight;
+                    return performance.now() - t0;
+                }"""))
+            browser.close()
+    finally:
+        server.shutdown()
+    return statistics.median(times)
+
+
+def measure(n: int, runs: int, work: Path) -> dict:
+    project = work / f"project-{n}"
+    make_site(project, n)
+    (project / "bench_capture.py").write_text(CAPTURE_HOOK, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    last_hook = text.index("hooks/exports.py") + len("hooks/exports.py")  # the capture hook runs last
+    config.write_text(text[:last_hook] + "\n  - bench_capture.py" + text[last_hook:], encoding="utf-8")
+
+    ours = build(project, work / f"site-{n}")
+    plain = work / f"plain-{n}"
+    plain_project(project, project / "captured", plain)
+    material = build(plain, work / f"plain-site-{n}")
+    site = work / f"site-{n}"
+    pages = len(list(site.rglob("*.html")))
+    return {
+        "n": n, "ours": ours, "material": material, "ratio": ours / material, "pages": pages,
+        "total": size(site), "per_page": size(site) / pages,
+        "list_page": (site / "interventies/index.html").stat().st_size,
+        "data_js": (site / "assets/javascripts/interventies-data.js").stat().st_size,
+        "filter_ms": filter_time(site, runs),
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="1000,2500,5000")
+    ap.add_argument("--runs", type=int, default=15)
+    args = ap.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = [measure(n, args.runs, Path(tmp)) for n in sizes]
+    print("| programmes | build ours (s) | build Material (s) | ratio (<= 1.3) | pages | output (MB) | per page (kB) "
+          "| list page (kB) | data script (kB) | filter median (ms, <= 50) |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['n']} | {r['ours']:.1f} | {r['material']:.1f} | {r['ratio']:.2f} | {r['pages']} | "
+              f"{r['total'] / 1e6:.1f} | {r['per_page'] / 1e3:.1f} | {r['list_page'] / 1e3:.0f} | "
+              f"{r['data_js'] / 1e3:.0f} | {r['filter_ms']:.1f} |")
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        growth = (last["total"] - first["total"]) / (last["n"] - first["n"])
+        print(f"\noutput growth: {growth / 1e3:.1f} kB per added programme between N={first['n']} and N={last['n']}")
+        per_programme = [(r["total"] - first["total"]) / (r["n"] - first["n"]) for r in rows[1:]]
+        print("marginal kB per programme per step: " + ", ".join(f"{x / 1e3:.1f}" for x in per_programme))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
