@@ -98,6 +98,8 @@ class Usage:
     target: str
     page: str  # src path of the page the text ends up on
     origin: Origin
+    anchor: str = ""  # id of the heading above the reference, if any
+    section: str = ""  # that heading's text
 
 
 @dataclass(frozen=True)

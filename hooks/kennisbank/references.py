@@ -14,7 +14,6 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from . import cite
 
 KINDS = ("begrip", "principe", "pijler", "mbo", "bron", "interventie", "praktijk")
 
@@ -65,6 +64,19 @@ def scan(text: str) -> list[Ref]:
     return sorted(refs, key=lambda r: r.offset)
 
 
+_HEADING = re.compile(r"^#{2,6}[ \t]+(?P<title>.+?)[ \t]*\{[^}]*#(?P<id>[\w-]+)[^}]*\}[ \t]*$", re.MULTILINE)
+
+
+def headings(text: str) -> list[tuple[int, str, str]]:
+    """(offset, id, title) of every heading with an explicit id."""
+    return [(m.start(), m["id"], m["title"].strip()) for m in _HEADING.finditer(_masked(text))]
+
+
+def heading_before(found: list[tuple[int, str, str]], offset: int) -> tuple[str, str]:
+    before = [(hid, title) for start, hid, title in found if start < offset]
+    return before[-1] if before else ("", "")
+
+
 def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset)
 
@@ -106,26 +118,34 @@ class Resolver:
         return f'[{m["text"]}]({self.href(page_src, src, anchor)} "{_attr(title)}"){{: .{css} }}'
 
     def _cite_link(self, key: str, label: str, page_src: str) -> str:
-        bron = self.kb.bronnen[key]
         href = self.href(page_src, self.kb.BRONNEN_SRC, f"ref-{key}")
-        return f'[{label}]({href} "{_attr(cite.reference(bron))}"){{: .kb-cite }}'
+        return f'[{label}]({href} "{_attr(self.kb.apa.reference_text(key))}"){{: .kb-cite }}'
 
     def _parenthetical(self, m: re.Match, page_src: str) -> str:
-        parts = []
-        for item in m["body"].split(";"):
-            parsed = _ITEM.match(item)
-            if not parsed or parsed["key"] not in self.kb.bronnen:
-                return m.group(0)
-            bron = self.kb.bronnen[parsed["key"]]
-            label = cite.parenthetical(bron, (parsed["locator"] or "").strip())
-            parts.append(self._cite_link(parsed["key"], label, page_src))
-        return "(" + "; ".join(parts) + ")"
+        items = _items(m["body"], self.kb)
+        if items is None:
+            return m.group(0)
+        rank = {k: i for i, k in enumerate(self.kb.apa.order())}
+        links = [self._cite_link(key, self.kb.apa.parenthetical_item(key, loc), page_src)
+                 for key, loc in sorted(items, key=lambda item: rank[item[0]])]  # APA orders works in one citation
+        return "(" + "; ".join(links) + ")"
 
     def _narrative(self, m: re.Match, page_src: str) -> str:
         key = m["key"]
         if key not in self.kb.bronnen:
             return m.group(0)
-        return self._cite_link(key, cite.narrative(self.kb.bronnen[key]), page_src)
+        return self._cite_link(key, self.kb.apa.narrative(key), page_src)
+
+
+def _items(body: str, kb) -> list[tuple[str, str]] | None:
+    """[(key, locator)] of a bracketed citation, or None when a key is unknown or malformed."""
+    items = []
+    for item in body.split(";"):
+        parsed = _ITEM.match(item)
+        if not parsed or parsed["key"] not in kb.bronnen:
+            return None
+        items.append((parsed["key"], (parsed["locator"] or "").strip()))
+    return items
 
 
 def plain(text: str, kb) -> str:
@@ -134,13 +154,11 @@ def plain(text: str, kb) -> str:
     text = _LINK.sub(lambda m: m["text"], text)
 
     def bracket(m: re.Match) -> str:
-        parts = [_ITEM.match(item) for item in m["body"].split(";")]
-        if not all(p and p["key"] in kb.bronnen for p in parts):
-            return ""
-        return "(" + "; ".join(cite.parenthetical(kb.bronnen[p["key"]], (p["locator"] or "").strip()) for p in parts) + ")"
+        items = _items(m["body"], kb)
+        return kb.apa.parenthetical(items) if items else ""
 
     text = _BRACKET.sub(bracket, text)
-    text = _NARRATIVE.sub(lambda m: cite.narrative(kb.bronnen[m["key"]]) if m["key"] in kb.bronnen else m["key"], text)
+    text = _NARRATIVE.sub(lambda m: kb.apa.narrative(m["key"]) if m["key"] in kb.bronnen else m["key"], text)
     return " ".join(re.sub(r"[*_`]", "", text).split())
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import cite, interventies, references
+from . import interventies, references
 
 TEMPLATES = Path(__file__).parent / "templates"
 MBO_KADERS = "<!-- kb:mbo-kaders -->"  # where a principle's mbo boxes go; without it they follow the body
@@ -20,7 +20,6 @@ MBO_KADERS = "<!-- kb:mbo-kaders -->"  # where a principle's mbo boxes go; witho
 _env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True,
                    trim_blocks=True, lstrip_blocks=True, autoescape=False,
                    comment_start_string="{#-#", comment_end_string="#-#}")
-_env.globals["cite"] = cite
 _env.globals["iv"] = interventies
 _env.tests["contains"] = lambda seq, item: item in seq
 
@@ -97,7 +96,7 @@ def principe_page(kb, p) -> str:
     return _render(
         "principe.md.j2", p.src, kb=kb, p=p, pijler=kb.pijlers[p.pijler], body=body,
         begrippen=[kb.begrippen[t] for t in kb.used_by(p.src, "begrip")],
-        bronnen=sorted((kb.bronnen[k] for k in kb.used_by(p.src, "bron") + list(p.bronnen)), key=cite.sort_key),
+        bronnen=[k for k in kb.apa.order() if k in set(kb.used_by(p.src, "bron")) | set(p.bronnen)],
         vorige=principes[i - 1] if i > 0 else None, volgende=principes[i + 1] if i + 1 < len(principes) else None,
         model_src=kb.MODEL_SRC, programmas=kb.interventies_bij(p.id), verhalen=kb.praktijk_bij(p.id),
         aanbevelingen=kb.aanbevelingen_bij(p.id) if kb.aanbevelingen_page else [])
@@ -117,11 +116,12 @@ def begrippen_page(kb) -> str:
     return _render("begrippen.md.j2", src, kb=kb, letters=letters, used=used)
 
 
-def bronnen_page(kb) -> str:
+def bronnen_page(kb, directory_urls: bool = True) -> str:
     src = kb.BRONNEN_SRC
-    bronnen = sorted(kb.bronnen.values(), key=cite.sort_key)
-    used = {b.id: _page_links(kb, kb.used_on("bron", b.id), None) for b in bronnen}
-    return _render("bronnen.md.j2", src, kb=kb, bronnen=bronnen, used=used)
+    bronnen = [kb.bronnen[k] for k in kb.apa.order()]
+    used = {b.id: kb.sections_citing("bron", b.id) for b in bronnen}
+    return _render("bronnen.md.j2", src, directory_urls, kb=kb, bronnen=bronnen, used=used,
+                   title=lambda page: title_of(kb, page))
 
 
 def interventie_page(kb, i, directory_urls: bool) -> str:
@@ -156,7 +156,7 @@ def generated_pages(kb, directory_urls: bool = True) -> dict[str, str]:
     pages = {p.src: pijler_page(kb, p) for p in kb.pijlers_op_volgorde()}
     pages.update({p.src: principe_page(kb, p) for p in kb.alle_principes()})
     pages[kb.BEGRIPPEN_SRC] = begrippen_page(kb)
-    pages[kb.BRONNEN_SRC] = bronnen_page(kb)
+    pages[kb.BRONNEN_SRC] = bronnen_page(kb, directory_urls)
     if kb.interventies:
         pages[kb.INTERVENTIES_SRC] = interventies_page(kb, directory_urls)
         pages[kb.MATRIX_SRC] = matrix_page(kb, directory_urls)

@@ -61,6 +61,15 @@ class Kennisbank:
     def problem(self, kind: str, ident: str, path: tuple, message: str) -> Problem:
         return Problem(*self.where(kind, ident, *path), message)
 
+    @property
+    def apa(self):
+        """APA formatting of all sources, made once per build (citeproc is slow)."""
+        if getattr(self, "_apa", None) is None:
+            from .cite import Apa
+
+            self._apa = Apa(self.bronnen)
+        return self._apa
+
     # -- lookups -----------------------------------------------------------
     def principe(self, ref: str) -> Principe | None:
         """By id or by short code (B1 ... S3)."""
@@ -109,8 +118,7 @@ class Kennisbank:
         if kind == "praktijk" and ref in self.praktijk:
             return self.praktijk[ref].src, "", self.praktijk[ref].samenvatting, "kb-praktijk"
         if kind == "bron" and ref in self.bronnen:
-            from .cite import reference
-            return self.BRONNEN_SRC, f"ref-{ref}", reference(self.bronnen[ref]), "kb-cite"
+            return self.BRONNEN_SRC, f"ref-{ref}", self.apa.reference_text(ref), "kb-cite"
         return None
 
     def known(self, kind: str):
@@ -147,6 +155,16 @@ class Kennisbank:
             if u.kind == kind and u.target == target and u.page not in pages:
                 pages.append(u.page)
         return pages
+
+    def sections_citing(self, kind: str, target: str) -> list[tuple[str, list[tuple[str, str]]]]:
+        """[(page src, [(anchor, heading), ...])] for a target, pages in site order."""
+        out: dict[str, list] = {}
+        for u in self.usages:
+            if u.kind == kind and u.target == target:
+                sections = out.setdefault(u.page, [])
+                if u.anchor and (u.anchor, u.section) not in sections:
+                    sections.append((u.anchor, u.section))
+        return list(out.items())
 
     def used_by(self, page: str, kind: str) -> list[str]:
         targets = []
@@ -188,6 +206,7 @@ class Kennisbank:
         """
         problems = []
         for text, origin, page in texts:
+            headings = references.headings(text)
             for ref in references.scan(text):
                 line = origin.line + references.line_of(text, ref.offset)
                 if ref.malformed:
@@ -205,7 +224,8 @@ class Kennisbank:
                     problems.append(Problem(origin.path, line, "", f"unknown {what} {ref.target!r}"
                                             + references.suggest(ref.target, self.known(ref.kind))))
                     continue
-                self.usages.append(Usage(ref.kind, target, page, Origin(origin.path, line)))
+                anchor, section = references.heading_before(headings, ref.offset)
+                self.usages.append(Usage(ref.kind, target, page, Origin(origin.path, line), anchor, section))
         return problems
 
 

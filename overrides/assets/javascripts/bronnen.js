@@ -1,0 +1,30 @@
+/* Search box on the bibliography (/bronnen/): hides entries that do not contain every word typed. */
+(function () {
+  "use strict";
+
+  function init() {
+    var root = document.querySelector("[data-kb-bronnen]");
+    if (!root) return;
+    var field = root.querySelector(".kb-zoekveld");
+    var input = field.querySelector("input");
+    var status = root.querySelector("[role=status]");
+    var entries = Array.prototype.map.call(root.querySelectorAll(".kb-bron"), function (el) {
+      return { el: el, text: el.querySelector(".kb-ref").textContent.toLowerCase() };
+    });
+    var initial = status.textContent;
+    field.hidden = false;
+    input.addEventListener("input", function () {
+      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      entries.forEach(function (entry) {
+        var visible = words.every(function (w) { return entry.text.indexOf(w) >= 0; });
+        entry.el.hidden = !visible;
+        if (visible) shown += 1;
+      });
+      status.textContent = words.length ? shown + (shown === 1 ? " bron gevonden" : " bronnen gevonden") : initial;
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
