@@ -2,7 +2,9 @@
 """Check all content without building the site.
 
 Prints every problem as ``path:line: key.path: message`` and a final count, and exits 1
-when there is any; exit 0 and a one-line summary when the content is sound.
+when there is any (unknown or malformed citation keys, DOIs that are no DOI, unknown ids, ...);
+exit 0 and a one-line summary when the content is sound, after a note on the sources that
+no page cites.
 
     python3 scripts/check_content.py [PROJECT_ROOT]
 """
@@ -33,8 +35,14 @@ def main(argv: list[str]) -> int:
     if clashes:
         print(f"{len(clashes)} problem{'s' if len(clashes) != 1 else ''} in {len(clashes)} files")
         return 1
-    print(f"content OK: {len(kb.principes)} principles, {len(kb.begrippen)} terms, {len(kb.bronnen)} sources, "
-          f"{len(kb.mbo)} mbo boxes, {len(pages)} pages in docs/")
+    never = kb.never_cited()
+    if never:
+        print(f"note: {len(never)} source{'s are' if len(never) != 1 else ' is'} in content/bronnen.yml but cited "
+              f"on no page: {', '.join(never)}")
+    complete = sum(b.volledig for b in kb.bronnen.values())
+    print(f"content OK: {len(kb.principes)} principles, {len(kb.begrippen)} terms, {len(kb.bronnen)} sources "
+          f"({complete} complete), {len(kb.interventies)} programmes, {len(kb.mbo)} mbo boxes, "
+          f"{len(pages)} pages in docs/")
     return 0
 
 

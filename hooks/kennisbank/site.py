@@ -166,6 +166,17 @@ class Kennisbank:
                     sections.append((u.anchor, u.section))
         return list(out.items())
 
+    def never_cited(self) -> list[str]:
+        """Sources in the bibliography that no page cites (they stay: the source documents cite them)."""
+        cited = {u.target for u in self.usages if u.kind == "bron"}
+        for p in self.principes.values():
+            cited |= set(p.bronnen)
+        for b in self.begrippen.values():
+            cited |= set(b.bronnen)
+        for i in self.interventies.values():
+            cited |= set(i.bronnen) | {e.bron for e in i.erkenning} | {u.bron for u in i.uitkomsten}
+        return sorted(set(self.bronnen) - cited)
+
     def used_by(self, page: str, kind: str) -> list[str]:
         targets = []
         for u in self.usages:
@@ -221,8 +232,9 @@ class Kennisbank:
                     continue
                 else:
                     what = "citation key" if ref.kind == "bron" else f"{ref.kind} id"
+                    candidates = set(self.known(ref.kind)) | {i for k, i in self.invalid if k == ref.kind}
                     problems.append(Problem(origin.path, line, "", f"unknown {what} {ref.target!r}"
-                                            + references.suggest(ref.target, self.known(ref.kind))))
+                                            + references.suggest(ref.target, candidates)))
                     continue
                 anchor, section = references.heading_before(headings, ref.offset)
                 self.usages.append(Usage(ref.kind, target, page, Origin(origin.path, line), anchor, section))
@@ -535,7 +547,7 @@ def _check_interventies(kb: Kennisbank) -> list[Problem]:
             if "niveau" not in kb.unreadable and e.niveau not in kb.niveaus:
                 problems.append(kb.problem("interventie", i.id, ("erkenning", j, "niveau"),
                                            f"{e.niveau!r} is not one of: {', '.join(kb.niveaus)}"))
-            if e.bron not in sources:
+            if e.bron not in sources and not _reported(kb, "bron", e.bron):
                 problems.append(kb.problem("interventie", i.id, ("erkenning", j, "bron"),
                                            f"unknown source {e.bron!r}: a citation key or one of {', '.join(SEEDS)}"
                                            + references.suggest(e.bron, sources)))
@@ -547,12 +559,21 @@ def _check_interventies(kb: Kennisbank) -> list[Problem]:
                 problems.append(kb.problem("interventie", i.id, ("erkenning", j, "geldig_tot"),
                                            f"valid until {e.geldig_tot} is before the judgement of {e.datum}"))
         for j, u in enumerate(i.uitkomsten):
-            if u.bron and u.bron not in sources:
+            if u.bron and u.bron not in sources and not _reported(kb, "bron", u.bron):
                 problems.append(kb.problem("interventie", i.id, ("uitkomsten", j, "bron"),
                                            f"unknown source {u.bron!r}" + references.suggest(u.bron, sources)))
     return problems
 
 
+_TARGET_KIND = {"citation key": "bron", "begrip id": "begrip", "principle id": "principe", "pillar id": "pijler",
+                "mbo box id": "mbo"}
+
+
+def _reported(kb: Kennisbank, target_kind: str, value: str) -> bool:
+    """True when a reference points at a record whose own problem is reported already."""
+    return target_kind in kb.unreadable or (target_kind, value) in kb.invalid
+
+
 def _known_keys(kb: Kennisbank, kind: str, ident: str, name: str, values, known, what: str) -> list[Problem]:
     return [kb.problem(kind, ident, (name, j), f"unknown {what} {value!r}" + references.suggest(value, known))
-            for j, value in enumerate(values) if value not in known]
+            for j, value in enumerate(values) if value not in known and not _reported(kb, _TARGET_KIND[what], value)]
