@@ -1,0 +1,63 @@
+"""The bibliography and citation previews in Chromium."""
+import re
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+
+def test_citation_preview_shows_the_full_reference(page, site_url):
+    page.goto(site_url + "model/omgeving/klasklimaat/")
+    cite = page.locator("article a.kb-cite", has_text="Wang et al., 2020").first
+    cite.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    expect(tooltip).to_contain_text("Wang, M.-T.")  # initials: the formatted reference, not the short form
+    expect(tooltip).to_contain_text("(2020)")
+    page.mouse.move(0, 0)
+    cite.focus()
+    expect(page.locator(".md-tooltip2--active")).to_contain_text("Wang")
+
+
+def test_citation_link_goes_to_its_entry(page, site_url):
+    page.goto(site_url + "onderbouwing/cijfers/")
+    page.locator("article a.kb-cite", has_text="Stevens et al., 2023").first.click()
+    expect(page).to_have_url(re.compile(r"/bronnen/#ref-stevens2023$"))
+    expect(page.locator("#ref-stevens2023")).to_be_in_viewport()
+    expect(page.locator("#ref-stevens2023")).to_contain_text("onvolledige bronvermelding")
+
+
+def test_search_box_filters_the_list(page, site_url):
+    page.goto(site_url + "bronnen/")
+    total = page.locator(".kb-bron").count()
+    assert total >= 150
+    page.locator("#kb-bronzoek").fill("camh.12543")  # every word must match: here a DOI
+    expect(page.locator(".kb-bron:visible")).to_have_count(1)
+    expect(page.locator(".kb-bron:visible")).to_contain_text("Ma, K. K. Y.")
+    expect(page.locator("[data-kb-bronnen] [role=status]")).to_have_text("1 bron gevonden")
+    page.locator("#kb-bronzoek").fill("nind weare")  # words in any order
+    expect(page.locator(".kb-bron:visible")).to_have_count(1)
+    expect(page.locator(".kb-bron:visible")).to_contain_text("Weare, K., & Nind, M. (2011)")
+    page.locator("#kb-bronzoek").fill("")
+    expect(page.locator(".kb-bron:visible")).to_have_count(total)
+
+
+def test_backlinks_name_page_and_section(page, site_url):
+    page.goto(site_url + "bronnen/")
+    entry = page.locator("#ref-bandura1977")
+    link = entry.locator("a", has_text="Pedagogisch klasklimaat").first
+    expect(link).to_be_visible()
+    entry.locator("a[href*='klasklimaat/#']").first.click()
+    expect(page).to_have_url(re.compile(r"/model/omgeving/klasklimaat/#[\w-]+$"))
+
+
+def test_downloads_are_linked(page, site_url):
+    page.goto(site_url + "bronnen/")
+    for name in ("bronnen.json", "bronnen.bib"):
+        href = page.locator(f"a[href$='{name}']").get_attribute("href")
+        response = page.request.get(site_url + "bronnen/" + href)
+        assert response.ok and len(response.body()) > 10000
+
+
+def test_bibliography_has_no_accessibility_violations(page, site_url):
+    page.goto(site_url + "bronnen/")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
