@@ -10,6 +10,7 @@ log = get_plugin_logger(__name__)
 def on_page_markdown(markdown, page, config, files):
     kb = config["kennisbank"]
     markdown = render.expand_blocks(kb, markdown, page.file.src_uri)
+    markdown = render.sources_section(kb, markdown, page.file.src_uri)
     return references.Resolver(kb).resolve(markdown, page.file.src_uri)
 
 

@@ -96,7 +96,7 @@ def principe_page(kb, p) -> str:
     return _render(
         "principe.md.j2", p.src, kb=kb, p=p, pijler=kb.pijlers[p.pijler], body=body,
         begrippen=[kb.begrippen[t] for t in kb.used_by(p.src, "begrip")],
-        bronnen=[k for k in kb.apa.order() if k in set(kb.used_by(p.src, "bron")) | set(p.bronnen)],
+        bronnen=_sources_of(kb, p.src, p.bronnen),
         vorige=principes[i - 1] if i > 0 else None, volgende=principes[i + 1] if i + 1 < len(principes) else None,
         model_src=kb.MODEL_SRC, programmas=kb.interventies_bij(p.id), verhalen=kb.praktijk_bij(p.id),
         aanbevelingen=kb.aanbevelingen_bij(p.id) if kb.aanbevelingen_page else [])
@@ -124,9 +124,15 @@ def bronnen_page(kb, directory_urls: bool = True) -> str:
                    title=lambda page: title_of(kb, page))
 
 
+def _sources_of(kb, page_src: str, extra) -> list[str]:
+    """Keys cited on a page plus those a record lists, in APA order."""
+    keys = set(kb.used_by(page_src, "bron")) | set(extra)
+    return [k for k in kb.apa.order() if k in keys]
+
+
 def interventie_page(kb, i, directory_urls: bool) -> str:
     return _render("interventie.md.j2", i.src, directory_urls, kb=kb, i=i, vandaag=kb.vandaag,
-                   lijst_src=kb.INTERVENTIES_SRC)
+                   lijst_src=kb.INTERVENTIES_SRC, bronnen=_sources_of(kb, i.src, i.bronnen))
 
 
 def interventies_page(kb, directory_urls: bool) -> str:
@@ -163,6 +169,16 @@ def generated_pages(kb, directory_urls: bool = True) -> dict[str, str]:
         pages.update({i.src: interventie_page(kb, i, directory_urls) for i in kb.interventies.values()})
     pages.update({p.src: praktijk_page(kb, p) for p in kb.praktijk.values()})
     return pages
+
+
+def sources_section(kb, markdown: str, page_src: str) -> str:
+    """A page that cites sources ends with them, in APA order, unless its template lists them itself
+    (principles, programmes) or it is the glossary or the bibliography."""
+    cited = set(kb.used_by(page_src, "bron"))
+    if not cited or "{#bronnen-op-deze-pagina}" in markdown or page_src in (kb.BEGRIPPEN_SRC, kb.BRONNEN_SRC):
+        return markdown
+    keys = [k for k in kb.apa.order() if k in cited]
+    return markdown.rstrip() + "\n" + _render("_bronnen-op-deze-pagina.md.j2", page_src, kb=kb, bronnen=keys)
 
 
 def expand_blocks(kb, markdown: str, page_src: str) -> str:

@@ -205,6 +205,9 @@ class Kennisbank:
         """Texts of docs/ pages, plus the content their block markers pull in."""
         for src, _, text in pages:
             yield text, self.docs_origin(docs_dir, src), src
+            if "<!-- kb:mbo-kaders-overzicht -->" in text:  # the mbo boxes are shown there too
+                for k in self.mbo.values():
+                    yield k.body, k.origin, src
             if AANBEVELINGEN_MARKER in text:
                 self.aanbevelingen_page = src
                 for a in self.aanbevelingen.values():

@@ -149,3 +149,22 @@ def test_own_words_share_below_two_percent():
                           "overrides"], cwd=REPO, capture_output=True, text=True, check=True).stdout
     share = float(re.search(r"found in the sources: ([\d.]+)%", out).group(1))
     assert share < 2.0, out
+
+
+def test_every_page_that_cites_ends_with_its_sources(built_site):
+    checked = 0
+    for html in built_site.rglob("*.html"):
+        path = str(html.relative_to(built_site))
+        if path.startswith(("begrippen/", "bronnen/", "404")):
+            continue
+        article = soup(built_site, path).select_one("article")
+        if article is None or not article.select("a.kb-cite"):
+            continue
+        headings = article.select("h2[id]")
+        assert headings and headings[-1]["id"] in ("bronnen-op-deze-pagina", "verder-in-het-model"), path
+        section = article.select_one("h2#bronnen-op-deze-pagina")
+        cited = {a["href"].split("#")[1] for a in article.select("a.kb-cite")}
+        listed = {a["href"].split("#")[1] for a in section.find_next("ul").select(".kb-ref + a")}
+        assert cited == listed, path
+        checked += 1
+    assert checked > 40
