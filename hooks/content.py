@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kennisbank import ContentError, load_kennisbank, render
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 log = get_plugin_logger(__name__)
@@ -27,10 +27,14 @@ def on_config(config):
     kb = load_kennisbank(root, strict=False)
     if config.nav is not None and not render.insert_model_nav(config.nav, kb):
         log.warning("nav has no entry for %s: the model's pages are left out of the navigation", kb.MODEL_SRC)
+    redirects = config.plugins.get("redirects")
+    if redirects is not None:  # short links for handouts, written by mkdocs-redirects
+        redirects.config["redirect_maps"].update(render.short_links(kb))
     config["kennisbank"] = kb  # read by the other hook modules in this build
     return config
 
 
+@event_priority(50)  # before mkdocs-redirects looks up its targets among the pages
 def on_files(files, config):
     kb = config["kennisbank"]
     pages = [(f.src_uri, render.markdown_title(f.content_string, f.src_uri), f.content_string)

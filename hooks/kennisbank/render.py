@@ -190,6 +190,17 @@ def expand_blocks(kb, markdown: str, page_src: str) -> str:
     return markdown
 
 
+def short_links(kb) -> dict[str, str]:
+    """Short, stable addresses for handouts: /p/B1/ (also /p/b1/) and /i/<programme>/, as redirect maps."""
+    links = {}
+    for p in kb.principes.values():
+        links[f"p/{p.nummer}/index.md"] = p.src
+        links[f"p/{p.nummer.lower()}/index.md"] = p.src
+    for i in kb.interventies.values():
+        links[f"i/{i.id}/index.md"] = i.src
+    return links
+
+
 def model_nav(kb) -> list[dict]:
     """Navigation entries for the pillars and principles, in model order."""
     return [{f"Pijler {p.titel}": [p.src] + [{f"{pr.nummer} {pr.titel}": pr.src} for pr in kb.principes_van(p.id)]}
