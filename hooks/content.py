@@ -43,12 +43,13 @@ def on_files(files, config):
     problems = kb.problems + kb.index_texts(kb.page_texts(pages, config.docs_dir))
     if problems:
         raise _fail(ContentError(problems))
-    for src, markdown in render.generated_pages(kb, config.use_directory_urls).items():
+    for src, markdown in render.generated_pages(kb, config.use_directory_urls, config.site_url).items():
         if files.get_file_from_path(src):
             problems.append(kb.docs_problem(config.docs_dir, src, "this path is generated from content/; remove the file"))
             continue
         # Programme and story pages stay out of the navigation: a nav of N pages puts N links on every page.
-        hidden = src.startswith(("interventies/", "praktijk/")) and src not in (kb.INTERVENTIES_SRC, kb.MATRIX_SRC)
+        hidden = (src.startswith(("interventies/", "praktijk/")) and src not in (kb.INTERVENTIES_SRC, kb.MATRIX_SRC)) \
+            or src.endswith("/handout/index.md")
         files.append(File.generated(config, src, content=markdown,
                                     inclusion=InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED))
     if problems:

@@ -159,7 +159,21 @@ def plain(text: str, kb) -> str:
 
     text = _BRACKET.sub(bracket, text)
     text = _NARRATIVE.sub(lambda m: kb.apa.narrative(m["key"]) if m["key"] in kb.bronnen else m["key"], text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?", r"\1", text)  # ordinary links keep their text
+    text = re.sub(r"<[^>]+>", "", text)
     return " ".join(re.sub(r"[*_`]", "", text).split())
+
+
+def first_paragraph(markdown: str, kb, limit: int = 200) -> str:
+    """The first paragraph of running text as plain text, for a page's meta description."""
+    body = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.DOTALL)
+    for block in re.split(r"\n\s*\n", body):
+        block = block.strip()
+        if not block or block.startswith(("#", "<", "!!!", "-", "*", "|", "```", "{", ">")) or block[0].isdigit():
+            continue
+        text = plain(block, kb)
+        return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return ""
 
 
 def _attr(text: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import interventies, references
+from . import handout, interventies, references
 
 TEMPLATES = Path(__file__).parent / "templates"
 MBO_KADERS = "<!-- kb:mbo-kaders -->"  # where a principle's mbo boxes go; without it they follow the body
@@ -157,9 +157,23 @@ def praktijk_page(kb, p) -> str:
     return _render("praktijk.md.j2", p.src, kb=kb, p=p)
 
 
-def generated_pages(kb, directory_urls: bool = True) -> dict[str, str]:
+def handout_page(kb, record, kind: str, site_url: str) -> str:
+    """A one-page print-out with the permanent short link as text and as QR code."""
+    short = f"p/{record.nummer}/" if kind == "principe" else f"i/{record.id}/"
+    url = (site_url or "").rstrip("/") + "/" + short
+    src = record.src.replace("index.md", "handout/index.md")
+    praktijk = handout.section(record.body, "in-de-praktijk-op-school") if kind == "principe" else ""
+    return _render("handout.md.j2", src, kb=kb, r=record, kind=kind, adres=url, praktijk=praktijk,
+                   qr=handout.qr_svg(url, f"QR-code met de link {url}"))
+
+
+def generated_pages(kb, directory_urls: bool = True, site_url: str = "") -> dict[str, str]:
     """Every page built from content/, by source path."""
     pages = {p.src: pijler_page(kb, p) for p in kb.pijlers_op_volgorde()}
+    for p in kb.principes.values():
+        pages[p.src.replace("index.md", "handout/index.md")] = handout_page(kb, p, "principe", site_url)
+    for i in kb.interventies.values():
+        pages[i.src.replace("index.md", "handout/index.md")] = handout_page(kb, i, "interventie", site_url)
     pages.update({p.src: principe_page(kb, p) for p in kb.alle_principes()})
     pages[kb.BEGRIPPEN_SRC] = begrippen_page(kb)
     pages[kb.BRONNEN_SRC] = bronnen_page(kb, directory_urls)

@@ -83,3 +83,29 @@ def test_model_figure_links_to_principles(page, site_url):
     page.go_back()
     page.locator("figure#modelfiguur a", has_text="S3").click()
     expect(page).to_have_url(re.compile(r"/model/signaleren/hulp-binnen-school/$"))
+
+
+def test_copy_link_button_copies_the_permanent_address(page, site_url):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(site_url + "model/beleid/veilig-klimaat/")
+    button = page.locator("h2#waarom .kb-kopieer")
+    expect(button).to_have_attribute("aria-label", "Kopieer de vaste link naar dit kopje")
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".kb-kopieer-status")).to_contain_text("Link gekopieerd")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    canonical = page.locator("link[rel=canonical]").get_attribute("href")
+    assert copied == canonical + "#waarom"
+    assert copied.endswith("/model/beleid/veilig-klimaat/#waarom")
+
+
+def test_short_link_opens_the_principle(page, site_url):
+    page.goto(site_url + "p/B1/")
+    expect(page).to_have_url(re.compile(r"/model/beleid/veilig-klimaat/$"))
+
+
+def test_handout_has_link_and_qr_code(page, site_url):
+    page.goto(site_url + "model/beleid/veilig-klimaat/")
+    page.get_by_role("link", name="Handout om te printen").click()
+    expect(page.locator(".kb-url")).to_have_text(re.compile(r"^https?://\S+/p/B1/$"))
+    expect(page.get_by_role("img", name=re.compile("QR-code"))).to_be_visible()

@@ -40,5 +40,7 @@ def test_plain_text_keeps_link_text_and_formats_citations(project):
     from kennisbank.references import plain
 
     kb = load_kennisbank(project)
-    text = "Zie [welbevinden](begrip:welbevinden) en @weare2011 *nu* [@stevens2023; @weare2011, p. 3]."
-    assert plain(text, kb) == "Zie welbevinden en Weare & Nind (2011) nu (Stevens et al., 2023; Weare & Nind, 2011, p. 3)."
+    text = ("Zie [welbevinden](begrip:welbevinden) en @weare2011 *nu* [@stevens2023; @weare2011, p. 3]; "
+            "lees [verder](../x/index.md#y) <em>hier</em>.")
+    assert plain(text, kb) == ("Zie welbevinden en Weare & Nind (2011) nu (Stevens et al., 2023; Weare & Nind, 2011, "
+                               "p. 3); lees verder hier.")

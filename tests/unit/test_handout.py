@@ -1,0 +1,16 @@
+import re
+
+from kennisbank.handout import qr_svg, section
+
+
+def test_qr_code_is_inline_svg_with_a_name():
+    svg = qr_svg("https://kennisbank.example.org/p/B1/", "QR-code met de link")
+    assert svg.startswith('<svg role="img" aria-label="QR-code met de link"')
+    assert "<title>QR-code met de link</title>" in svg and "http" not in re.sub(r"<title>.*?</title>", "", svg)
+
+
+def test_section_of_a_body():
+    body = "## A {#a}\n\nEen.\n\n## B {#b}\n\n- twee\n\n## C {#c}\n\nDrie.\n"
+    assert section(body, "b") == "- twee"
+    assert section(body, "c") == "Drie."
+    assert section(body, "x") == ""
