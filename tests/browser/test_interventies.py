@@ -56,7 +56,7 @@ def test_each_facet_filters(lijst, synthetic_site, facet):
     want = expected(records, {facet: [value]})
     assert 0 < len(want) < len(records)
     assert visible_ids(lijst) == want
-    expect(lijst.locator("[role=status]")).to_have_text(f"{len(want)} programma's" if len(want) != 1 else "1 programma")
+    expect(lijst.locator("[data-kb-interventies] [role=status]")).to_have_text(f"{len(want)} programma's" if len(want) != 1 else "1 programma")
     assert parse_qs(urlparse(lijst.url).query) == {facet: [value]}
     # the count shown beside the value equals what the value shows on its own
     label = box.locator("xpath=..").locator(".kb-telling")
@@ -92,7 +92,7 @@ def test_clear_all(lijst, synthetic_site):
 def test_show_more_pages_through_all_matches(lijst, synthetic_site):
     total = len(synthetic_site[1])
     assert total > PAGE
-    expect(lijst.locator("[role=status]")).to_have_text(f"{total} programma's, de eerste {PAGE} staan hieronder")
+    expect(lijst.locator("[data-kb-interventies] [role=status]")).to_have_text(f"{total} programma's, de eerste {PAGE} staan hieronder")
     lijst.get_by_role("button", name=re.compile("Toon meer")).click()
     assert visible_ids(lijst) == {r["id"] for r in synthetic_site[1]}
     expect(lijst.get_by_role("button", name=re.compile("Toon meer"))).to_be_hidden()

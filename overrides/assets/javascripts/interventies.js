@@ -42,37 +42,41 @@
       return state;
     }
 
-    function matches(row, state, skip) {
-      if (state.q && state.q.split(/\s+/).some(function (word) { return row.t.indexOf(word) < 0; })) return false;
+    // One pass over the rows: which chosen facets does a row fail? A row is shown when it fails
+    // none; it counts towards a facet's values when it fails no *other* facet (standard faceting).
+    function failing(row, state, words) {
+      var failed = [];
+      if (words.length && words.some(function (word) { return row.t.indexOf(word) < 0; })) failed.push("q");
       for (var key in state.facets) {
-        if (key === skip) continue;
         var values = row.f[key] || [];
-        if (!state.facets[key].some(function (v) { return values.indexOf(v) >= 0; })) return false;
+        if (!state.facets[key].some(function (v) { return values.indexOf(v) >= 0; })) failed.push(key);
       }
-      return true;
+      return failed;
     }
 
     function apply(updateUrl) {
       var state = readState();
+      var words = state.q ? state.q.split(/\s+/) : [];
       var shown = 0;
+      var counts = {};
+      data.facets.forEach(function (key) { counts[key] = {}; });
       rows.forEach(function (row) {
-        var match = matches(row, state, null);
+        var failed = failing(row, state, words);
+        var match = failed.length === 0;
         if (match) shown += 1;
         var visible = match && shown <= limit;
         var tr = trs[row.id];
         if (tr && tr.hidden === visible) tr.hidden = !visible;  // touch the DOM only on change
+        data.facets.forEach(function (key) {
+          if (failed.length > 1 || (failed.length === 1 && failed[0] !== key)) return;
+          (row.f[key] || []).forEach(function (v) { counts[key][v] = (counts[key][v] || 0) + 1; });
+        });
       });
       more.hidden = shown <= limit;
       more.textContent = "Toon meer (" + Math.min(PAGE, shown - limit) + " van de " + (shown - limit) + " overige)";
-      // Counts per value: how many programmes it would show, given the other facets.
       data.facets.forEach(function (key) {
-        var counts = {};
-        rows.forEach(function (row) {
-          if (!matches(row, state, key)) return;
-          (row.f[key] || []).forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
-        });
         boxes[key].forEach(function (item) {
-          var n = counts[item.box.value] || 0;
+          var n = counts[key][item.box.value] || 0;
           var text = "(" + n + ")";
           if (item.count.textContent !== text) item.count.textContent = text;
           item.label.classList.toggle("kb-leeg", n === 0 && !item.box.checked);
