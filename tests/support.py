@@ -166,3 +166,60 @@ bronnen: []
 genoemd_in: ["004"]
 laatst_gecontroleerd: "2026-11-25"
 """
+
+
+def internal_link_problems(root: Path, directory_index: bool) -> list[str]:
+    """Links inside a built site that point at a missing file or anchor.
+
+    ``directory_index``: whether a link to ``folder/`` may stand for ``folder/index.html`` (a web
+    server does that; a file:// browser does not).
+    """
+    from html.parser import HTMLParser
+    from urllib.parse import unquote, urlsplit
+
+    class Page(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.links, self.ids = [], set()
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if "id" in attrs:
+                self.ids.add(attrs["id"])
+            for name in ("href", "src"):
+                if attrs.get(name) and not (tag == "link" and attrs.get("rel") in ("canonical",)):
+                    self.links.append(attrs[name])
+
+    pages: dict[Path, Page] = {}
+
+    def parsed(path: Path) -> Page:
+        if path not in pages:
+            page = Page()
+            page.feed(path.read_text(encoding="utf-8", errors="replace"))
+            pages[path] = page
+        return pages[path]
+
+    problems = []
+    for html in sorted(root.rglob("*.html")):
+        if not directory_index and html.name == "404.html":
+            continue  # no server, so no error page: from disk it is never shown
+        for link in parsed(html).links:
+            parts = urlsplit(link)
+            if parts.scheme or link.startswith(("//", "mailto:", "javascript:", "data:")):
+                continue
+            if not parts.path:
+                target = html
+            elif parts.path.startswith("/"):  # root-relative: only 404.html, which a server shows anywhere
+                target = (root / unquote(parts.path).lstrip("/")).resolve()
+            else:
+                target = (html.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+                if not directory_index and parts.path:
+                    problems.append(f"{html.relative_to(root)}: {link} (a folder: from disk this needs index.html)")
+                    continue
+            if not target.exists():
+                problems.append(f"{html.relative_to(root)}: {link} (missing)")
+            elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in parsed(target).ids:
+                problems.append(f"{html.relative_to(root)}: {link} (no such anchor)")
+    return problems

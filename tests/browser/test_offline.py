@@ -1,0 +1,91 @@
+"""The offline export, unpacked and opened from file:// in Chromium."""
+import re
+import zipfile
+
+import pytest
+from playwright.sync_api import expect
+
+from build_offline import FOLDER, build
+from support import internal_link_problems
+
+
+@pytest.fixture(scope="session")
+def offline(tmp_path_factory):
+    work = tmp_path_factory.mktemp("offline")
+    out, _ = build(work / "kennisbank-offline.zip")
+    with zipfile.ZipFile(out) as archive:
+        archive.extractall(work)
+    return work / FOLDER
+
+
+@pytest.fixture
+def root(offline):
+    return offline.as_uri() + "/"
+
+
+def search(page, query):
+    page.locator(".md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    meta = page.locator(".md-search-result__meta")
+    for _ in range(30):
+        box.fill("")
+        box.fill(query)
+        box.press("End")
+        try:
+            expect(meta).to_have_text(re.compile(r"^\d+ "), timeout=500)
+            return int(meta.inner_text().split()[0])
+        except AssertionError:
+            continue
+    raise AssertionError(f"no search answer for {query!r}")
+
+
+def test_zip_holds_the_site_and_the_local_search_shim(offline):
+    assert (offline / "index.html").is_file()
+    assert (offline / "assets/javascripts/iframe-worker/shim.js").is_file()
+    assert (offline / "assets/javascripts/iframe-worker/LICENSE").is_file()
+    assert 'src="assets/javascripts/iframe-worker/shim.js"' in (offline / "index.html").read_text("utf-8")
+
+
+def test_every_internal_link_resolves_from_disk(offline):
+    assert internal_link_problems(offline, directory_index=False) == []
+
+
+@pytest.mark.parametrize("query", ["welbevinden", "ouderbetrokkenheid", "sterke aanwijzingen", "zelfdeterminatietheorie"])
+def test_dutch_search_works_from_disk(page, root, query):
+    page.goto(root + "index.html")
+    assert search(page, query) >= 1
+
+
+def test_filters_and_their_url_state_work_from_disk(page, root):
+    page.goto(root + "interventies/index.html?niveau=goede-aanwijzingen")
+    expect(page.locator("[data-kb-interventies] [role=status]")).to_have_text("2 programma's")
+    page.locator("input[name='niveau'][value='sterke-aanwijzingen']").check()
+    expect(page.locator("[data-kb-interventies] [role=status]")).to_have_text("3 programma's")
+    assert "niveau=sterke-aanwijzingen" in page.url and page.url.startswith("file://")
+
+
+def test_previews_show_from_disk(page, root):
+    page.goto(root + "model/beleid/veilig-klimaat/index.html")
+    page.locator("article a.kb-begrip").first.hover()
+    expect(page.locator(".md-tooltip2--active")).to_be_visible()
+    page.mouse.move(0, 0)
+    page.locator("article a.kb-cite").first.focus()
+    expect(page.locator(".md-tooltip2--active")).to_contain_text("(")
+
+
+def test_short_link_works_from_disk(page, root):
+    page.goto(root + "p/B1/index.html")
+    expect(page).to_have_url(re.compile(r"/model/beleid/veilig-klimaat/index\.html$"))
+
+
+def test_link_check_catches_what_breaks_from_disk(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<h2 id="x">x</h2>', encoding="utf-8")
+    (tmp_path / "index.html").write_text('<a href="a/index.html#x">ok</a><a href="a/">folder</a>'
+                                         '<a href="b/index.html">missing</a><a href="a/index.html#y">anchor</a>',
+                                         encoding="utf-8")
+    assert internal_link_problems(tmp_path, directory_index=False) == [
+        "index.html: a/ (a folder: from disk this needs index.html)",
+        "index.html: b/index.html (missing)",
+        "index.html: a/index.html#y (no such anchor)",
+    ]
