@@ -11,7 +11,7 @@ APT := $(if $(filter 0,$(shell id -u)),,sudo) apt-get
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve site check test offline clean
+.PHONY: serve site check test offline pdf clean
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -47,6 +47,11 @@ test: $(VENV)/.test-deps
 ## offline: dist/kennisbank-offline.zip, the whole site to open from disk (needs npm for the search shim)
 offline: $(VENV)/.deps
 	$(BIN)/python scripts/build_offline.py
+
+## pdf: dist/kennisbank-onderbouwing.pdf, the theoretical grounding as one PDF (needs chromium)
+pdf: $(VENV)/.test-deps
+	@command -v chromium >/dev/null || { $(APT) update -qq && $(APT) install -y -qq chromium; }
+	$(BIN)/python scripts/make_pdf.py
 
 clean:
 	rm -rf site dist .pytest_cache
