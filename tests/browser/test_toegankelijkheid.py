@@ -1,0 +1,60 @@
+"""axe-core in Chromium on a page of every type, and proof that the check catches a violation."""
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+PAGE_TYPES = {
+    "home": "",
+    "chapter": "onderbouwing/cijfers/",
+    "chapter with figure": "onderbouwing/integraal-werken/",
+    "model": "model/",
+    "pillar": "model/omgeving/",
+    "principle": "model/beleid/veilig-klimaat/",
+    "principle with figure": "model/educatie/sociaal-emotioneel-leren/",
+    "glossary": "begrippen/",
+    "bibliography": "bronnen/",
+    "programme list": "interventies/",
+    "programme": "interventies/taakspel/",
+    "mbo": "mbo/",
+    "practice story": "praktijk/kijken-waar-het-licht-zit/",
+    "handout": "model/beleid/veilig-klimaat/handout/",
+    "what works": "wat-werkt/",
+}
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_no_violations(page, site_url, kind):
+    page.goto(site_url + PAGE_TYPES[kind])
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_the_check_catches_a_violation(page, site_url):
+    page.goto(site_url)
+    page.evaluate("""() => {
+        const img = document.createElement('img');   // an image without alt text
+        img.src = 'assets/images/favicon.png';
+        document.querySelector('article').appendChild(img);
+    }""")
+    results = Axe().run(page)
+    assert "image-alt" in {v["id"] for v in results.response["violations"]}
+
+
+def test_keyboard_reaches_filters_and_term_tooltips(page, site_url):
+    page.goto(site_url + "interventies/")
+    page.locator("#kb-zoek").focus()
+    page.keyboard.press("Tab")  # from the text box to the first facet value
+    focused = page.evaluate("document.activeElement.name")
+    assert focused == "niveau"
+    page.keyboard.press("Space")
+    expect(page).to_have_url(re.compile(r"\?niveau="))
+    page.goto(site_url + "onderbouwing/wat-is-welbevinden/")
+    for _ in range(60):  # tab through the page until a term link has focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('kb-begrip')"):
+            break
+    else:
+        raise AssertionError("no term link reachable with Tab")
+    expect(page.locator(".md-tooltip2--active")).to_be_visible()
