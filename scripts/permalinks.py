@@ -26,6 +26,7 @@ class _Ids(HTMLParser):
     def __init__(self):
         super().__init__()
         self.ids: list[str] = []
+        self.all_ids: set[str] = set()  # any element: a kept old anchor may be a plain <span id>
         self.redirect = False
         self.in_article = False
 
@@ -37,6 +38,7 @@ class _Ids(HTMLParser):
             self.in_article = True
         if not self.in_article or "id" not in attrs:
             return
+        self.all_ids.add(attrs["id"])
         classes = (attrs.get("class") or "").split()
         if tag in ("h2", "h3", "h4", "h5", "h6") or any(c in classes for c in self.KEEP_CLASSES):
             self.ids.append(attrs["id"])
@@ -51,10 +53,22 @@ def page_url(path: Path, site: Path) -> str:
     return rel[: -len("index.html")] if rel.endswith("index.html") else rel
 
 
-def anchors(page: Path) -> tuple[bool, list[str]]:
+def _parse(page: Path) -> _Ids:
     parser = _Ids()
     parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def anchors(page: Path) -> tuple[bool, list[str]]:
+    """(is a redirect, ids worth promising) of a page."""
+    parser = _parse(page)
     return parser.redirect, parser.ids
+
+
+def live_ids(page: Path) -> tuple[bool, set[str]]:
+    """(is a redirect, every id in the article) of a page: what a promised anchor may land on."""
+    parser = _parse(page)
+    return parser.redirect, parser.all_ids
 
 
 def collect(site: Path) -> list[str]:
