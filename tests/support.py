@@ -223,3 +223,28 @@ def internal_link_problems(root: Path, directory_index: bool) -> list[str]:
             elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in parsed(target).ids:
                 problems.append(f"{html.relative_to(root)}: {link} (no such anchor)")
     return problems
+
+
+def search(page, query: str) -> int:
+    """Type a query in Material's search; retype until the worker (which loads the index
+    asynchronously) answers. Returns the number of matching documents.
+
+    Material reads the query on key events, not on 'input': fill() alone is not enough, hence the key press.
+    """
+    import re
+
+    from playwright.sync_api import expect
+
+    page.locator(".md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    meta = page.locator(".md-search-result__meta")
+    for _ in range(30):
+        box.fill("")
+        box.fill(query)
+        box.press("End")
+        try:
+            expect(meta).to_have_text(re.compile(r"^\d+ "), timeout=500)
+            return int(meta.inner_text().split()[0])
+        except AssertionError:
+            continue
+    raise AssertionError(f"search gave no answer for {query!r}: {meta.inner_text()}")

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from build_offline import FOLDER, build
-from support import internal_link_problems
+from support import internal_link_problems, search
 
 
 @pytest.fixture(scope="session")
@@ -21,22 +21,6 @@ def offline(tmp_path_factory):
 @pytest.fixture
 def root(offline):
     return offline.as_uri() + "/"
-
-
-def search(page, query):
-    page.locator(".md-search__input").first.click()
-    box = page.locator("input.md-search__input")
-    meta = page.locator(".md-search-result__meta")
-    for _ in range(30):
-        box.fill("")
-        box.fill(query)
-        box.press("End")
-        try:
-            expect(meta).to_have_text(re.compile(r"^\d+ "), timeout=500)
-            return int(meta.inner_text().split()[0])
-        except AssertionError:
-            continue
-    raise AssertionError(f"no search answer for {query!r}")
 
 
 def test_zip_holds_the_site_and_the_local_search_shim(offline):
