@@ -90,3 +90,10 @@ def test_handout_has_link_and_qr_code(page, site_url):
     page.get_by_role("link", name="Handout om te printen").click()
     expect(page.locator(".kb-url")).to_have_text(re.compile(r"^https?://\S+/p/B1/$"))
     expect(page.get_by_role("img", name=re.compile("QR-code"))).to_be_visible()
+
+
+def test_search_finds_programmes_by_evidence_level(page, site_url):
+    page.goto(site_url)
+    search(page, "sterke aanwijzingen")
+    links = [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
+    assert any("/interventies/taakspel/" in h for h in links), links
