@@ -27,6 +27,12 @@ $(VENV)/.test-deps: pyproject.toml $(VENV)/.deps
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
+# The Nu HTML Checker, from npm; pinned because the tests allow a few exact messages of Material's
+# templates. --ignore-scripts: its install script would download a Java runtime; Debian's is used.
+VNU_JAR := .cache/npm/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR):
+	npm install --silent --no-save --ignore-scripts --prefix .cache/npm vnu-jar@26.9.27
+
 ## serve: build the site and serve it on http://$(HOST)/ with live reload
 serve: $(VENV)/.deps
 	$(BIN)/mkdocs serve --dev-addr $(HOST)
@@ -39,9 +45,10 @@ site: $(VENV)/.deps
 check: $(VENV)/.deps
 	$(BIN)/python scripts/check_content.py
 
-## test: install the test dependencies (Debian's chromium included) and run every test
-test: $(VENV)/.test-deps
+## test: install the test dependencies (Debian's chromium and Java included) and run every test
+test: $(VENV)/.test-deps $(VNU_JAR)
 	@command -v chromium >/dev/null || { $(APT) update -qq && $(APT) install -y -qq chromium; }
+	@command -v java >/dev/null || { $(APT) update -qq && $(APT) install -y -qq default-jre-headless; }
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## offline: dist/kennisbank-offline.zip, the whole site to open from disk (needs npm for the search shim)

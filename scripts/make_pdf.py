@@ -78,25 +78,30 @@ def combined_html(site: Path) -> str:
             "</article></div></div></main></div></body></html>")
 
 
-def print_pdf(html_file: Path, out: Path) -> None:
-    from playwright.sync_api import sync_playwright
+def print_pdf(html_file: Path, out: Path, browser=None) -> None:
+    """Print with a running Playwright browser, or start Debian's chromium for it."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"),
+        with sync_playwright() as p:
+            own = p.chromium.launch(executable_path=shutil.which("chromium"),
                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        page = browser.new_page()
-        page.goto(html_file.as_uri(), wait_until="load")
-        page.emulate_media(media="print")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        page.pdf(path=str(out), format="A4", print_background=True, display_header_footer=True,
-                 margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
-                 header_template="<span></span>",
-                 footer_template='<div style="font-size:8px;width:100%;text-align:center">'
-                                 'Kennisbank Welbevinden op School · <span class="pageNumber"></span></div>')
-        browser.close()
+            print_pdf(html_file, out, own)
+            own.close()
+        return
+    page = browser.new_page()
+    page.goto(html_file.as_uri(), wait_until="load")
+    page.emulate_media(media="print")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    page.pdf(path=str(out), format="A4", print_background=True, display_header_footer=True,
+             margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+             header_template="<span></span>",
+             footer_template='<div style="font-size:8px;width:100%;text-align:center">'
+                             'Kennisbank Welbevinden op School · <span class="pageNumber"></span></div>')
+    page.close()
 
 
-def make(out: Path, site: Path | None = None) -> Path:
+def make(out: Path, site: Path | None = None, browser=None) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         if site is None:
             site = Path(tmp) / "site"
@@ -105,7 +110,7 @@ def make(out: Path, site: Path | None = None) -> Path:
         html_file = site / PRINT_NAME
         html_file.write_text(combined_html(site), encoding="utf-8")
         try:
-            print_pdf(html_file, out)
+            print_pdf(html_file, out, browser)
         finally:
             html_file.unlink()
     return out

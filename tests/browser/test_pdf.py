@@ -6,8 +6,8 @@ from make_pdf import CHAPTERS, CLOSING, article, make
 
 
 @pytest.fixture(scope="module")
-def pdf(built_site, tmp_path_factory):
-    out = make(tmp_path_factory.mktemp("pdf") / "onderbouwing.pdf", built_site)
+def pdf(built_site, browser, tmp_path_factory):
+    out = make(tmp_path_factory.mktemp("pdf") / "onderbouwing.pdf", built_site, browser)
     reader = PdfReader(str(out))
     return reader, "\n".join(page.extract_text() for page in reader.pages)
 

@@ -13,7 +13,7 @@ Tools, installed by ``make test``:
 LinkChecker crawls the site over HTTP from a server on 127.0.0.1 that this module starts, so
 addresses resolve as they do on a static host (``model/`` serves ``model/index.html``; a folder
 without index.html is a 404, not a listing). Only that host is crawled: links to other hosts are
-checked for syntax only and never fetched (LinkChecker's default without ``--check-extern``).
+never fetched (LinkChecker's default without ``--check-extern``), only checked to be well-formed.
 """
 from __future__ import annotations
 
@@ -72,6 +72,7 @@ def vnu_errors(root: Path) -> list[dict]:
         pytest.fail("java not found: the Nu HTML Checker needs Java 11 or later (Debian: default-jre-headless)")
     if not VNU_JAR.is_file():
         pytest.fail(f"{VNU_JAR.relative_to(REPO)} is missing: run `make test`, or in {REPO}: {VNU_INSTALL}")
+    root = root.resolve()  # the report names files by absolute file: URLs
     result = subprocess.run([java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--skip-non-html",
                              str(root)], capture_output=True, text=True, timeout=300)
     try:  # the JSON report goes to stderr; exit code 1 just means "errors found"
@@ -140,7 +141,7 @@ def test_html_check_reports_an_unclosed_element_and_a_duplicate_id(tmp_path):
 # url(...)) is served, and reports links to other hosts without fetching them. Two things it does not
 # do well enough here, done by the short code below it:
 # * anchors: its AnchorCheck plugin fetches and parses a page again for every link with a #fragment
-#   (about 770 on this site: 100 s instead of 8 s), so the ids are checked from the files instead;
+#   (about 770 distinct addresses here: 100 s instead of 8 s), so anchor_problems reads the ids from the files;
 # * external links: its syntax check accepts e.g. "https://exa mple.org/" (it quotes the space), so
 #   every URL to another host that it found is checked against malformed_external.
 
@@ -231,7 +232,7 @@ def malformed_external(url: str) -> str | None:
 def linkchecker_problems(root: Path, tmp_path: Path) -> list[dict]:
     """Internal addresses that are not served, and malformed links to other hosts, as LinkChecker finds them.
 
-    LinkChecker reports a failing address once, where it first met it (later links to it are cached)."""
+    LinkChecker reports a failing address once, at one of the pages that link to it (it caches results)."""
     config = tmp_path / "linkcheckerrc"
     config.write_text("[checking]\nthreads=8\nmaxrequestspersecond=1000\n"
                       "[csv]\nparts=urlname,parentname,result,warningstring,valid,url,line\n",  # no # comments
@@ -242,7 +243,7 @@ def linkchecker_problems(root: Path, tmp_path: Path) -> list[dict]:
         result = subprocess.run([sys.executable, "-m", "linkcheck", "--config", str(config), "--verbose",
                                  "--no-status", "--no-robots", "--recursion-level", "-1", "--output", "csv/utf-8",
                                  *page_urls(root, base)],
-                                capture_output=True, text=True, timeout=300, cwd=root,
+                                capture_output=True, text=True, timeout=300, cwd=tmp_path,
                                 env={**os.environ, "LANGUAGE": "en"})
     if result.returncode not in (0, 1) or not result.stdout.startswith("urlname;"):  # 1: found problems
         pytest.fail(f"linkchecker failed (exit {result.returncode}):\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
@@ -314,7 +315,8 @@ def link_problems(root: Path, tmp_path: Path) -> list[dict]:
 
 def test_site_has_no_broken_links(built_site, tmp_path):
     problems = link_problems(built_site, tmp_path)
-    assert not problems, (f"{len(problems)} broken or malformed links in the built site:\n"
+    assert not problems, (f"{len(problems)} broken or malformed links in the built site "
+                          "(LinkChecker lists an address that fails once, at one page that links to it):\n"
                           + describe(problems, ("file", "line", "link")))
 
 
