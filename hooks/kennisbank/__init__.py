@@ -4,6 +4,7 @@ Plain Python: it never imports MkDocs, so scripts, tests and another generator c
 reuse it. The hook modules in ``hooks/`` translate MkDocs events into calls here.
 """
 from .errors import ContentError, Problem
-from .site import Kennisbank, load_kennisbank
+from .loading import load_kennisbank
+from .site import Kennisbank
 
 __all__ = ["ContentError", "Kennisbank", "Problem", "load_kennisbank"]

@@ -1,0 +1,349 @@
+"""Load all content once and check it all: schemas, ids, references between records.
+
+``load_kennisbank`` reads content/ (and, given them, the Markdown pages under docs/), collects
+every problem in every file, and raises one ContentError listing them all.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from . import references
+from .errors import ContentError, Problem, display_path
+from .loader import Document, key_path, load_markdown, load_yaml
+from .model import (Aanbeveling, Begrip, Bron, Erkenning, Interventie, MboKader, Niveau, Origin, Pijler, Praktijk,
+                    Principe, Uitkomst)
+from .site import CONTENT, SCHEMAS, SEEDS, Kennisbank
+from .validate import check
+
+def load_kennisbank(root: Path, pages: list[tuple[str, str, str]] | None = None, strict: bool = True) -> Kennisbank:
+    """Load content under ``root``; ``pages`` are (src path, title, markdown) of docs/ pages.
+
+    With ``strict`` every problem is raised at once as a ContentError; without it the
+    problems are kept in ``kb.problems`` so a caller can add its own before failing.
+    """
+    root = Path(root)
+    kb = Kennisbank(root)
+    problems: list[Problem] = []
+    problems += _load_pijlers(kb)
+    problems += _load_principes(kb)
+    problems += _load_mbo(kb)
+    problems += _load_begrippen(kb)
+    problems += _load_bronnen(kb)
+    problems += _load_niveaus(kb)
+    problems += _load_interventies(kb)
+    problems += _load_praktijk(kb)
+    problems += _load_aanbevelingen(kb)
+    problems += _cross_check(kb)
+    problems += kb.index_texts(kb.content_texts())
+    if pages is not None:
+        kb.page_titles.update({src: title for src, title, _ in pages})
+        problems += kb.index_texts(kb.page_texts(pages, root / "docs"))
+    kb.problems = problems
+    if problems and strict:
+        raise ContentError(problems)
+    return kb
+
+
+def _schema(kb: Kennisbank, name: str) -> Path:
+    return kb.root / SCHEMAS / f"{name}.schema.json"
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def _load_list(kb: Kennisbank, rel: str, schema: str, kind: str, required: bool = True):
+    """Yield (loaded, index, item, display) for each valid item of a YAML list file; collect problems."""
+    path = kb.root / rel
+    display = display_path(path, kb.root)
+    problems: list[Problem] = []
+    items = []
+    if not path.exists() and not required:
+        return problems, items
+    if not path.exists():
+        kb.unreadable.add(kind)
+        return [Problem(display, 0, "", "file is missing")], items
+    loaded = load_yaml(_read(path), display)
+    problems += loaded.problems
+    if loaded.data is None and not loaded.problems:
+        loaded.data = []
+    if loaded.problems and loaded.data is None:
+        kb.unreadable.add(kind)
+        return problems, items
+    if not isinstance(loaded.data, list):
+        kb.unreadable.add(kind)
+        return problems + [Problem(display, 1, "", "expected a list of entries")], items
+    for i, item in enumerate(loaded.data):
+        item_problems = check(loaded, item, (i,), _schema(kb, schema), display)
+        problems += item_problems
+        if not item_problems:
+            items.append((loaded, i, item, display))
+        elif isinstance(item, dict) and isinstance(item.get("id"), str):
+            kb.invalid.add((kind, item["id"]))
+    return problems, items
+
+
+def _duplicate(seen: dict, ident: str, display: str, line: int, key: str) -> list[Problem]:
+    if ident in seen:
+        return [Problem(display, line, key, f"duplicate id {ident!r} (first at {seen[ident]})")]
+    seen[ident] = f"{display}:{line}"
+    return []
+
+
+def _load_pijlers(kb: Kennisbank) -> list[Problem]:
+    problems, items = _load_list(kb, f"{CONTENT}/model/pijlers.yml", "pijler", "pijler")
+    seen: dict = {}
+    for loaded, i, item, display in items:
+        problems += _duplicate(seen, item["id"], display, loaded.line((i, "id")), key_path((i, "id")))
+        kb.pijlers[item["id"]] = Pijler(
+            id=item["id"], code=item["code"], titel=item["titel"], volgorde=item["volgorde"], kort=item["kort"],
+            uitleg=item["uitleg"], origin=Origin(display, loaded.text_line((i, "uitleg"))))
+    return problems
+
+
+def _load_markdown_dir(kb: Kennisbank, pattern: str, schema: str, kind: str):
+    return _load_dir(kb, pattern, schema, kind, lambda text, display: load_markdown(text, display))
+
+
+def _load_yaml_dir(kb: Kennisbank, pattern: str, schema: str, kind: str):
+    """One record per YAML file, with the file name as its id."""
+    return _load_dir(kb, pattern, schema, kind, lambda text, display: Document(load_yaml(text, display), "", 1))
+
+
+def _load_dir(kb: Kennisbank, pattern: str, schema: str, kind: str, read):
+    problems: list[Problem] = []
+    docs = []
+    seen: dict = {}
+    paths = sorted((kb.root / CONTENT).glob(pattern))
+    for path in paths:
+        display = display_path(path, kb.root)
+        doc = read(_read(path), display)
+        problems += doc.meta.problems
+        if not isinstance(doc.meta.data, dict):
+            if doc.meta.data is not None:
+                problems.append(Problem(display, doc.meta.line(()), "", "expected a mapping of keys"))
+            kb.invalid.add((kind, path.stem))
+            continue
+        meta_problems = check(doc.meta, doc.meta.data, (), _schema(kb, schema), display)
+        problems += meta_problems
+        if meta_problems:
+            kb.invalid.add((kind, path.stem))
+            continue
+        ident = doc.meta.data["id"]
+        line = doc.meta.line(("id",))
+        if ident != path.stem:
+            message = f"id {ident!r} must equal the file name {path.stem!r}"
+            twin = next((p for p in paths if p.stem == ident), None)
+            if twin:
+                message += f": duplicate id, {display_path(twin, kb.root)} has it already"
+            problems.append(Problem(display, line, "id", message))
+            kb.invalid.add((kind, ident))
+            continue
+        duplicate = _duplicate(seen, ident, display, line, "id")  # same file name in two folders
+        if duplicate:
+            problems += duplicate
+            continue
+        docs.append((path, display, doc))
+    return problems, docs
+
+
+def _load_principes(kb: Kennisbank) -> list[Problem]:
+    problems, docs = _load_markdown_dir(kb, "model/*/*.md", "principe", "principe")
+    numbers: dict = {}
+    for path, display, doc in docs:
+        meta = doc.meta.data
+        problems += _duplicate(numbers, meta["nummer"], display, doc.meta.line(("nummer",)), "nummer")
+        if meta["pijler"] != path.parent.name:
+            problems.append(Problem(display, doc.meta.line(("pijler",)), "pijler",
+                                    f"{meta['pijler']!r} must equal the folder name {path.parent.name!r}"))
+        kb.marks[("principe", meta["id"])] = (doc.meta, (), display)
+        kb.principes[meta["id"]] = Principe(
+            id=meta["id"], pijler=meta["pijler"], nummer=meta["nummer"], titel=meta["titel"], kort=meta["kort"],
+            body=doc.body, origin=Origin(display, doc.body_line), bronnen=tuple(meta.get("bronnen", ())))
+    return problems
+
+
+def _load_mbo(kb: Kennisbank) -> list[Problem]:
+    problems, docs = _load_markdown_dir(kb, "mbo/*.md", "mbo-kader", "mbo")
+    for path, display, doc in docs:
+        meta = doc.meta.data
+        kb.marks[("mbo", meta["id"])] = (doc.meta, (), display)
+        kb.mbo[meta["id"]] = MboKader(id=meta["id"], titel=meta["titel"], hoort_bij=meta["hoort_bij"],
+                                      body=doc.body, origin=Origin(display, doc.body_line))
+    return problems
+
+
+def _load_begrippen(kb: Kennisbank) -> list[Problem]:
+    problems, items = _load_list(kb, f"{CONTENT}/begrippen.yml", "begrip", "begrip")
+    seen: dict = {}
+    for loaded, i, item, display in items:
+        problems += _duplicate(seen, item["id"], display, loaded.line((i, "id")), key_path((i, "id")))
+        kb.begrippen[item["id"]] = Begrip(
+            id=item["id"], term=item["term"], kort=item["kort"], uitleg=item["uitleg"],
+            origin=Origin(display, loaded.text_line((i, "uitleg"))), synoniemen=tuple(item.get("synoniemen", ())),
+            zie_ook=tuple(item.get("zie_ook", ())), bronnen=tuple(item.get("bronnen", ())), mbo=item.get("mbo", False))
+        kb.marks[("begrip", item["id"])] = (loaded, (i,), display)
+    return problems
+
+
+def _load_bronnen(kb: Kennisbank) -> list[Problem]:
+    problems, items = _load_list(kb, f"{CONTENT}/bronnen.yml", "bron", "bron")
+    seen: dict = {}
+    for loaded, i, item, display in items:
+        line = loaded.line((i, "id"))
+        problems += _duplicate(seen, item["id"], display, line, key_path((i, "id")))
+        suffix = item.get("jaar_suffix", "")
+        if suffix and not item["id"].endswith(suffix):
+            problems.append(Problem(display, loaded.line((i, "jaar_suffix")), key_path((i, "jaar_suffix")),
+                                    f"suffix {suffix!r} must end the key {item['id']!r}"))
+        kb.bronnen[item["id"]] = Bron(id=item["id"], csl=item, origin=Origin(display, line))
+    return problems
+
+
+def _load_niveaus(kb: Kennisbank) -> list[Problem]:
+    path = kb.root / CONTENT / "erkenningsniveaus.yml"
+    if not path.exists():
+        return []
+    display = display_path(path, kb.root)
+    loaded = load_yaml(_read(path), display)
+    if loaded.problems or loaded.data is None:
+        kb.unreadable.add("niveau")
+        return loaded.problems
+    problems = check(loaded, loaded.data, (), _schema(kb, "erkenningsniveaus"), display)
+    if problems:
+        kb.unreadable.add("niveau")
+        return problems
+    for item in loaded.data["niveaus"]:
+        kb.niveaus[item["id"]] = Niveau(item["id"], item["label"], item["rang"], item["effectief"], item["uitleg"])
+    for wording, level in loaded.data["formuleringen"].items():
+        if level not in kb.niveaus:
+            problems.append(Problem(display, loaded.line(("formuleringen", wording)), f"formuleringen.{wording}",
+                                    f"unknown level {level!r}" + references.suggest(level, kb.niveaus)))
+        kb.formuleringen[wording.casefold()] = level
+    return problems
+
+
+def _load_interventies(kb: Kennisbank) -> list[Problem]:
+    problems, docs = _load_yaml_dir(kb, "interventies/*.yml", "interventie", "interventie")
+    for path, display, doc in docs:
+        d = doc.meta.data
+        kb.marks[("interventie", d["id"])] = (doc.meta, (), display)
+        kb.interventies[d["id"]] = Interventie(
+            id=d["id"], naam=d["naam"], samenvatting=d["samenvatting"],
+            origin=Origin(display, doc.meta.text_line(("samenvatting",))),
+            erkenning=tuple(Erkenning(**e) for e in d["erkenning"]),
+            uitkomsten=tuple(Uitkomst(**u) for u in d.get("uitkomsten", ())),
+            **{k: tuple(d.get(k, ())) for k in ("ook_bekend_als", "onderwijstype", "preventieniveau", "categorie",
+                                                 "pijlers", "principes", "themas", "werkzame_elementen",
+                                                 "bronnen", "genoemd_in")},
+            doelgroep=d.get("doelgroep", ""), leeftijd=d.get("leeftijd", ""),
+            laatst_gecontroleerd=d["laatst_gecontroleerd"])
+    return problems
+
+
+def _load_praktijk(kb: Kennisbank) -> list[Problem]:
+    problems, docs = _load_markdown_dir(kb, "praktijk/*.md", "praktijk", "praktijk")
+    for path, display, doc in docs:
+        d = doc.meta.data
+        kb.marks[("praktijk", d["id"])] = (doc.meta, (), display)
+        kb.praktijk[d["id"]] = Praktijk(
+            id=d["id"], titel=d["titel"], samenvatting=d["samenvatting"], personen=tuple(d["personen"]),
+            onderwijstype=tuple(d["onderwijstype"]), principes=tuple(d["principes"]), bron=d["bron"],
+            body=doc.body, origin=Origin(display, doc.body_line), organisatie=d.get("organisatie", ""))
+    return problems
+
+
+def _load_aanbevelingen(kb: Kennisbank) -> list[Problem]:
+    problems, items = _load_list(kb, f"{CONTENT}/mbo-aanbevelingen.yml", "aanbeveling", "aanbeveling", required=False)
+    seen: dict = {}
+    numbers: dict = {}
+    for loaded, i, item, display in items:
+        problems += _duplicate(seen, item["id"], display, loaded.line((i, "id")), key_path((i, "id")))
+        problems += _duplicate(numbers, str(item["nummer"]), display, loaded.line((i, "nummer")), key_path((i, "nummer")))
+        kb.marks[("aanbeveling", item["id"])] = (loaded, (i,), display)
+        kb.aanbevelingen[item["id"]] = Aanbeveling(
+            id=item["id"], nummer=item["nummer"], titel=item["titel"], tekst=item["tekst"],
+            origin=Origin(display, loaded.text_line((i, "tekst"))), principes=tuple(item["principes"]),
+            mbo=tuple(item.get("mbo", ())))
+    return problems
+
+
+def _cross_check(kb: Kennisbank) -> list[Problem]:
+    """References between records: ids that must exist."""
+    problems = []
+    for p in kb.principes.values():
+        pijler = kb.pijlers.get(p.pijler)
+        if pijler and not p.nummer.startswith(pijler.code):
+            problems.append(kb.problem("principe", p.id, ("nummer",),
+                                       f"{p.nummer!r} must start with the pillar code {pijler.code!r}"))
+        problems += _known_keys(kb, "principe", p.id, "bronnen", p.bronnen, kb.bronnen, "citation key")
+    for k in kb.mbo.values():
+        if kb.page_of(k.hoort_bij) is None:
+            problems.append(kb.problem("mbo", k.id, ("hoort_bij",), f"unknown principle or pillar id {k.hoort_bij!r}"
+                                       + references.suggest(k.hoort_bij, list(kb.principes) + list(kb.pijlers))))
+    for b in kb.begrippen.values():
+        problems += _known_keys(kb, "begrip", b.id, "zie_ook", b.zie_ook, kb.begrippen, "begrip id")
+        problems += _known_keys(kb, "begrip", b.id, "bronnen", b.bronnen, kb.bronnen, "citation key")
+    problems += _check_interventies(kb)
+    for p in kb.praktijk.values():
+        problems += _known_keys(kb, "praktijk", p.id, "principes", p.principes, kb.principes, "principle id")
+    for a in kb.aanbevelingen.values():
+        problems += _known_keys(kb, "aanbeveling", a.id, "principes", a.principes, kb.principes, "principle id")
+        problems += _known_keys(kb, "aanbeveling", a.id, "mbo", a.mbo, kb.mbo, "mbo box id")
+    return problems
+
+
+def _valid_date(text: str) -> bool:
+    parts = [int(x) for x in text.split("-")] + [1, 1]
+    try:
+        date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return True
+
+
+def _check_interventies(kb: Kennisbank) -> list[Problem]:
+    problems = []
+    sources = set(kb.bronnen) | set(SEEDS)
+    for i in kb.interventies.values():
+        problems += _known_keys(kb, "interventie", i.id, "pijlers", i.pijlers, kb.pijlers, "pillar id")
+        problems += _known_keys(kb, "interventie", i.id, "principes", i.principes, kb.principes, "principle id")
+        problems += _known_keys(kb, "interventie", i.id, "bronnen", i.bronnen, kb.bronnen, "citation key")
+        if not _valid_date(i.laatst_gecontroleerd):
+            problems.append(kb.problem("interventie", i.id, ("laatst_gecontroleerd",),
+                                       f"{i.laatst_gecontroleerd!r} is not a real date"))
+        for j, e in enumerate(i.erkenning):
+            if "niveau" not in kb.unreadable and e.niveau not in kb.niveaus:
+                problems.append(kb.problem("interventie", i.id, ("erkenning", j, "niveau"),
+                                           f"{e.niveau!r} is not one of: {', '.join(kb.niveaus)}"))
+            if e.bron not in sources and not _reported(kb, "bron", e.bron):
+                problems.append(kb.problem("interventie", i.id, ("erkenning", j, "bron"),
+                                           f"unknown source {e.bron!r}: a citation key or one of {', '.join(SEEDS)}"
+                                           + references.suggest(e.bron, sources)))
+            for name in ("datum", "geldig_tot"):
+                value = getattr(e, name)
+                if value and not _valid_date(value):
+                    problems.append(kb.problem("interventie", i.id, ("erkenning", j, name), f"{value!r} is not a real date"))
+            if e.datum and e.geldig_tot and e.geldig_tot < e.datum:
+                problems.append(kb.problem("interventie", i.id, ("erkenning", j, "geldig_tot"),
+                                           f"valid until {e.geldig_tot} is before the judgement of {e.datum}"))
+        for j, u in enumerate(i.uitkomsten):
+            if u.bron and u.bron not in sources and not _reported(kb, "bron", u.bron):
+                problems.append(kb.problem("interventie", i.id, ("uitkomsten", j, "bron"),
+                                           f"unknown source {u.bron!r}" + references.suggest(u.bron, sources)))
+    return problems
+
+
+_TARGET_KIND = {"citation key": "bron", "begrip id": "begrip", "principle id": "principe", "pillar id": "pijler",
+                "mbo box id": "mbo"}
+
+
+def _reported(kb: Kennisbank, target_kind: str, value: str) -> bool:
+    """True when a reference points at a record whose own problem is reported already."""
+    return target_kind in kb.unreadable or (target_kind, value) in kb.invalid
+
+
+def _known_keys(kb: Kennisbank, kind: str, ident: str, name: str, values, known, what: str) -> list[Problem]:
+    return [kb.problem(kind, ident, (name, j), f"unknown {what} {value!r}" + references.suggest(value, known))
+            for j, value in enumerate(values) if value not in known and not _reported(kb, _TARGET_KIND[what], value)]
