@@ -7,8 +7,12 @@ import segno
 
 
 def qr_svg(url: str, label: str) -> str:
-    """Inline SVG (no image request, no network) that encodes ``url``."""
-    svg = segno.make(url, error="m").svg_inline(scale=3, title=label)
+    """Inline SVG (no image request, no network) that encodes ``url``.
+
+    A fixed mask: choosing the best of eight costs 3 ms a code, 15 s for 5,000 programmes,
+    and any mask reads fine (the choice only lowers a penalty score).
+    """
+    svg = segno.make(url, error="m", mask=0).svg_inline(scale=3, title=label)
     return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
 
 

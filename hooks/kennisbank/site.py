@@ -144,22 +144,26 @@ class Kennisbank:
         return Problem(self.docs_origin(docs_dir, src).path, 0, "", message)
 
     # -- usages ------------------------------------------------------------
+    def _usage_index(self):
+        """Usages by page and by target, built once after indexing (pages ask per build page)."""
+        if getattr(self, "_index_size", None) != len(self.usages):
+            by_page, by_target = {}, {}
+            for u in self.usages:
+                by_page.setdefault((u.page, u.kind), []).append(u)
+                by_target.setdefault((u.kind, u.target), []).append(u)
+            self._by_page, self._by_target, self._index_size = by_page, by_target, len(self.usages)
+        return self._by_page, self._by_target
     def used_on(self, kind: str, target: str) -> list[str]:
         """Page src paths that refer to a target, in site order, without duplicates."""
-        pages = []
-        for u in self.usages:
-            if u.kind == kind and u.target == target and u.page not in pages:
-                pages.append(u.page)
-        return pages
+        return list(dict.fromkeys(u.page for u in self._usage_index()[1].get((kind, target), [])))
 
     def sections_citing(self, kind: str, target: str) -> list[tuple[str, list[tuple[str, str]]]]:
         """[(page src, [(anchor, heading), ...])] for a target, pages in site order."""
         out: dict[str, list] = {}
-        for u in self.usages:
-            if u.kind == kind and u.target == target:
-                sections = out.setdefault(u.page, [])
-                if u.anchor and (u.anchor, u.section) not in sections:
-                    sections.append((u.anchor, u.section))
+        for u in self._usage_index()[1].get((kind, target), []):
+            sections = out.setdefault(u.page, [])
+            if u.anchor and (u.anchor, u.section) not in sections:
+                sections.append((u.anchor, u.section))
         return list(out.items())
 
     def never_cited(self) -> list[str]:
@@ -174,11 +178,7 @@ class Kennisbank:
         return sorted(set(self.bronnen) - cited)
 
     def used_by(self, page: str, kind: str) -> list[str]:
-        targets = []
-        for u in self.usages:
-            if u.page == page and u.kind == kind and u.target not in targets:
-                targets.append(u.target)
-        return targets
+        return list(dict.fromkeys(u.target for u in self._usage_index()[0].get((page, kind), [])))
 
     def content_texts(self):
         """(text, origin, page src) of every Markdown text kept in content/."""
