@@ -5,12 +5,13 @@
  * time: no fetch, so it works from file:// too. The filter state lives in the query string
  * (?niveau=sterke-aanwijzingen&onderwijstype=mbo&q=...) so a filtered view can be linked.
  * Within a facet the chosen values are alternatives (OR); facets combine (AND).
- * At most PAGE matching rows are shown at once ("Toon meer" adds the next ones): laying out
- * thousands of table rows is what makes a filter slow, not the filtering itself.
+ * At most PAGE matching rows are in the table at once ("Toon meer" adds the next ones); the
+ * others wait outside the document. Laying out a table of thousands of rows, even hidden ones,
+ * is what makes a filter slow, not the filtering itself.
  */
 (function () {
   "use strict";
-  var PAGE = 100;
+  var PAGE = 50;
 
   function init() {
     var root = document.querySelector("[data-kb-interventies]");
@@ -19,8 +20,9 @@
     var form = root.querySelector("form");
     var search = form.querySelector("input[type=search]");
     var status = root.querySelector("[role=status]");
+    var tbody = root.querySelector("tbody");
     var trs = {};
-    root.querySelectorAll("tbody tr[data-id]").forEach(function (tr) { trs[tr.getAttribute("data-id")] = tr; });
+    tbody.querySelectorAll("tr[data-id]").forEach(function (tr) { trs[tr.getAttribute("data-id")] = tr; });
     var rows = data.rows;
     var limit = PAGE;
     var more = root.querySelector("[data-kb-meer]");
@@ -44,12 +46,16 @@
 
     // One pass over the rows: which chosen facets does a row fail? A row is shown when it fails
     // none; it counts towards a facet's values when it fails no *other* facet (standard faceting).
-    function failing(row, state, words) {
+    function failing(row, chosen, words) {
+      // plain loops: this runs for every row on every change
       var failed = [];
-      if (words.length && words.some(function (word) { return row.t.indexOf(word) < 0; })) failed.push("q");
-      for (var key in state.facets) {
-        var values = row.f[key] || [];
-        if (!state.facets[key].some(function (v) { return values.indexOf(v) >= 0; })) failed.push(key);
+      for (var w = 0; w < words.length; w++) {
+        if (row.t.indexOf(words[w]) < 0) { failed.push("q"); break; }
+      }
+      for (var c = 0; c < chosen.length; c++) {
+        var key = chosen[c][0], wanted = chosen[c][1], values = row.f[key] || [], hit = false;
+        for (var v = 0; v < wanted.length && !hit; v++) hit = values.indexOf(wanted[v]) >= 0;
+        if (!hit) failed.push(key);
       }
       return failed;
     }
@@ -58,20 +64,26 @@
       var state = readState();
       var words = state.q ? state.q.split(/\s+/) : [];
       var shown = 0;
+      var visible = [];
       var counts = {};
       data.facets.forEach(function (key) { counts[key] = {}; });
+      var chosen = Object.keys(state.facets).map(function (key) { return [key, state.facets[key]]; });
+      var facets = data.facets;
       rows.forEach(function (row) {
-        var failed = failing(row, state, words);
-        var match = failed.length === 0;
-        if (match) shown += 1;
-        var visible = match && shown <= limit;
-        var tr = trs[row.id];
-        if (tr && tr.hidden === visible) tr.hidden = !visible;  // touch the DOM only on change
-        data.facets.forEach(function (key) {
-          if (failed.length > 1 || (failed.length === 1 && failed[0] !== key)) return;
-          (row.f[key] || []).forEach(function (v) { counts[key][v] = (counts[key][v] || 0) + 1; });
-        });
+        var failed = failing(row, chosen, words);
+        if (failed.length === 0) {
+          shown += 1;
+          if (shown <= limit && trs[row.id]) visible.push(trs[row.id]);
+        }
+        if (failed.length > 1) return;
+        for (var k = 0; k < facets.length; k++) {
+          var key = facets[k];
+          if (failed.length === 1 && failed[0] !== key) continue;
+          var values = row.f[key] || [], tally = counts[key];
+          for (var v = 0; v < values.length; v++) tally[values[v]] = (tally[values[v]] || 0) + 1;
+        }
       });
+      tbody.replaceChildren.apply(tbody, visible);
       more.hidden = shown <= limit;
       more.textContent = "Toon meer (" + Math.min(PAGE, shown - limit) + " van de " + (shown - limit) + " overige)";
       data.facets.forEach(function (key) {
