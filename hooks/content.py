@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kennisbank import ContentError, load_kennisbank, render
+from kennisbank import ContentError, handout, load_kennisbank, render
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
@@ -30,6 +30,9 @@ def on_config(config):
     redirects = config.plugins.get("redirects")
     if redirects is not None:  # short links for handouts, written by mkdocs-redirects
         redirects.config["redirect_maps"].update(render.short_links(kb))
+    kb.handout_urls = render.handout_urls(kb, config.site_url)
+    # made on the other core meanwhile, in the order MkDocs renders the pages
+    kb.qr_codes = handout.QrCodes([kb.handout_urls[src] for src in sorted(kb.handout_urls)])
     config["kennisbank"] = kb  # read by the other hook modules in this build
     return config
 

@@ -11,7 +11,7 @@ def on_page_markdown(markdown, page, config, files):
     kb = config["kennisbank"]
     if not page.meta.get("description"):  # for search engines and link previews in e-mail and chat
         page.meta["description"] = references.first_paragraph(markdown, kb) or config.site_description
-    markdown = render.expand_blocks(kb, markdown, page.file.src_uri)
+    markdown = render.expand_blocks(kb, markdown, page.file.src_uri, kb.qr_codes)
     markdown = render.sources_section(kb, markdown, page.file.src_uri)
     return references.Resolver(kb).resolve(markdown, page.file.src_uri)
 

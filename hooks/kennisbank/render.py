@@ -12,6 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import handout, interventies, references
+from .model import Principe
 
 TEMPLATES = Path(__file__).parent / "templates"
 MBO_KADERS = "<!-- kb:mbo-kaders -->"  # where a principle's mbo boxes go; without it they follow the body
@@ -157,14 +158,27 @@ def praktijk_page(kb, p) -> str:
     return _render("praktijk.md.j2", p.src, kb=kb, p=p)
 
 
+def handout_url(record, site_url: str) -> str:
+    """The permanent short address printed on a handout: /p/B1/ or /i/<id>/."""
+    short = f"p/{record.nummer}/" if isinstance(record, Principe) else f"i/{record.id}/"
+    return (site_url or "").rstrip("/") + "/" + short
+
+
+def handout_urls(kb, site_url: str) -> dict[str, str]:
+    """Handout page src -> the address its QR code encodes."""
+    records = list(kb.principes.values()) + list(kb.interventies.values())
+    return {r.src.replace("index.md", "handout/index.md"): handout_url(r, site_url) for r in records}
+
+
 def handout_page(kb, record, kind: str, site_url: str) -> str:
-    """A one-page print-out with the permanent short link as text and as QR code."""
-    short = f"p/{record.nummer}/" if kind == "principe" else f"i/{record.id}/"
-    url = (site_url or "").rstrip("/") + "/" + short
+    """A one-page print-out with the permanent short link as text and as QR code.
+
+    The QR code itself goes in when the page is rendered (marker ``<!-- kb:qr -->``), so the
+    codes can be made in the background meanwhile (see handout.QrCodes)."""
     src = record.src.replace("index.md", "handout/index.md")
     praktijk = handout.section(record.body, "in-de-praktijk-op-school") if kind == "principe" else ""
-    return _render("handout.md.j2", src, kb=kb, r=record, kind=kind, adres=url, praktijk=praktijk,
-                   qr=handout.qr_svg(url, f"QR-code met de link {url}"))
+    return _render("handout.md.j2", src, kb=kb, r=record, kind=kind, adres=handout_url(record, site_url),
+                   praktijk=praktijk, qr=handout.QrCodes.MARKER)
 
 
 def generated_pages(kb, directory_urls: bool = True, site_url: str = "") -> dict[str, str]:
@@ -195,8 +209,11 @@ def sources_section(kb, markdown: str, page_src: str) -> str:
     return markdown.rstrip() + "\n" + _render("_bronnen-op-deze-pagina.md.j2", page_src, kb=kb, bronnen=keys)
 
 
-def expand_blocks(kb, markdown: str, page_src: str) -> str:
-    """Replace the block markers (``<!-- kb:name -->``) that docs/ pages may contain."""
+def expand_blocks(kb, markdown: str, page_src: str, qr_codes=None) -> str:
+    """Replace the block markers (``<!-- kb:name -->``) that pages may contain."""
+    if qr_codes is not None and handout.QrCodes.MARKER in markdown:
+        url = kb.handout_urls[page_src]
+        markdown = markdown.replace(handout.QrCodes.MARKER, qr_codes.svg(url))
     for name in MARKERS:
         marker = f"<!-- kb:{name} -->"
         if marker in markdown:
