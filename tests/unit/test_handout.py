@@ -14,3 +14,14 @@ def test_section_of_a_body():
     assert section(body, "b") == "- twee"
     assert section(body, "c") == "Drie."
     assert section(body, "x") == ""
+
+
+def test_qr_codes_in_the_background_equal_those_made_on_demand():
+    from kennisbank.handout import QrCodes
+
+    urls = [f"https://kennisbank.example.org/i/programma-{i:03d}/" for i in range(60)]  # > 50: a worker process
+    background = QrCodes(urls)
+    assert background.svg(urls[59]) == qr_svg(urls[59], f"QR-code met de link {urls[59]}")
+    assert background.svg("https://kennisbank.example.org/p/B1/").startswith("<svg")  # not in the batch
+    few = QrCodes(urls[:3])  # a few: made on demand
+    assert few.svg(urls[0]) == background.svg(urls[0])
