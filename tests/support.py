@@ -34,6 +34,9 @@ Een veilig klimaat telt [@stevens2023]. Volgens @weare2011 werkt het samen met
 [welbevinden](begrip:welbevinden).
 """
 
+# The principle's front matter, for tests that give it another body.
+PRINCIPE_KOP = PRINCIPE.split("## ")[0]
+
 MBO = """\
 ---
 id: stage

@@ -1,7 +1,7 @@
 """Bad content: every problem at once, as path:line: key.path: message."""
 import pytest
 
-from support import write
+from support import PRINCIPE_KOP, write
 from kennisbank import ContentError, load_kennisbank
 
 
@@ -50,18 +50,10 @@ def test_duplicate_ids(project):
 
 
 def test_unknown_references_with_file_line_and_suggestion(project):
-    write(project, "content/model/beleid/veilig-klimaat.md", """\
-        ---
-        id: veilig-klimaat
-        pijler: beleid
-        nummer: B1
-        titel: Veilig en inclusief schoolklimaat
-        kort: De school zorgt dat iedereen zich veilig voelt.
-        ---
-        Eerste regel.
-        Een fout [@stevns2023] en [term](begrip:welbevindn).
-        En [x](principe:B9) en [y](mbo:nope).
-        """)
+    write(project, "content/model/beleid/veilig-klimaat.md", PRINCIPE_KOP + (
+        "Eerste regel.\n"
+        "Een fout [@stevns2023] en [term](begrip:welbevindn).\n"
+        "En [x](principe:B9) en [y](mbo:nope).\n"))
     assert problems(project) == [
         "content/model/beleid/veilig-klimaat.md:9: unknown begrip id 'welbevindn' (did you mean 'welbevinden'?)",
         "content/model/beleid/veilig-klimaat.md:9: unknown citation key 'stevns2023' (did you mean 'stevens2023'?)",
