@@ -5,7 +5,7 @@
 
 For each size N it builds the real project plus N synthetic programmes in a temporary
 directory, then builds the very same Markdown (captured after our hooks ran) with plain
-Material and no hooks, and reports:
+Material and no hooks (same theme, extensions, navigation and mkdocs-redirects maps), and reports:
 
 - build time with our hooks, without them, and the ratio (target <= 1.3);
 - total output size, size per page, size of the list page and of its data script
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import json
 import os
 import shutil
 import statistics
@@ -29,6 +30,8 @@ import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic_site import make_site  # noqa: E402
@@ -41,8 +44,11 @@ from pathlib import Path
 import yaml
 OUT = Path(__file__).parent / "captured"
 def on_config(config):
-    # the navigation as our hooks completed it, so the plain build renders the same nav
+    # the navigation and the redirects as our hooks completed them, so the plain build renders the
+    # same nav and mkdocs-redirects (a plugin, not ours) writes the same redirect pages
+    redirects = dict(config.plugins["redirects"].config["redirect_maps"])
     (Path(__file__).parent / "nav.yml").write_text(yaml.safe_dump({"nav": config.nav}, allow_unicode=True))
+    (Path(__file__).parent / "redirects.yml").write_text(yaml.safe_dump(redirects, allow_unicode=True))
 def on_page_markdown(markdown, page, config, files):
     target = OUT / page.file.src_uri
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -76,6 +82,9 @@ def plain_project(project: Path, captured: Path, dest: Path) -> None:
         skip = False
         out.append(line)
     out.append((project / "nav.yml").read_text(encoding="utf-8"))
+    redirects = yaml.safe_load((project / "redirects.yml").read_text(encoding="utf-8"))
+    out = [line if line.strip() != "redirect_maps: {}" else "      redirect_maps: " + json.dumps(redirects)
+           for line in out]
     # like our hooks, keep programme and story pages out of the navigation
     out.append("not_in_nav: |\n  /interventies/*/index.md\n  /praktijk/*/index.md")
     (dest / "mkdocs.yml").write_text("\n".join(out) + "\n", encoding="utf-8")
