@@ -123,6 +123,8 @@ def _load_dir(kb: Kennisbank, pattern: str, schema: str, kind: str, read):
         if not isinstance(doc.meta.data, dict):
             if doc.meta.data is not None:
                 problems.append(Problem(display, doc.meta.line(()), "", "expected a mapping of keys"))
+            elif not doc.meta.problems:  # an empty file must not silently lose its page
+                problems.append(Problem(display, 1, "", "the file is empty"))
             kb.invalid.add((kind, path.stem))
             continue
         meta_problems = check(doc.meta, doc.meta.data, (), _schema(kb, schema), display)

@@ -85,3 +85,10 @@ def test_facet_counts(project):
         ("sterke-aanwijzingen", "Effectief volgens sterke aanwijzingen", 1), ("geen", "Geen erkenning bekend", 1)]
     assert interventies.facet_values(kb, "onderwijstype") == [
         ("mbo", "Middelbaar beroepsonderwijs (mbo)", 1), ("po", "Primair onderwijs (po)", 1)]
+
+
+def test_an_empty_or_list_shaped_record_is_reported_not_skipped(project):
+    write(project, "content/interventies/leeg.yml", "")
+    write(project, "content/interventies/lijst.yml", "- id: lijst\n")
+    assert problems(project) == ["content/interventies/leeg.yml:1: the file is empty",
+                                 "content/interventies/lijst.yml:1: expected a mapping of keys"]
