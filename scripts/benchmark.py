@@ -127,7 +127,7 @@ def filter_time(site: Path, runs: int) -> float:
     return statistics.median(times)
 
 
-def measure(n: int, runs: int, work: Path) -> dict:
+def measure(n: int, runs: int, work: Path, repeat: int = 1) -> dict:
     project = work / f"project-{n}"
     make_site(project, n)
     (project / "bench_capture.py").write_text(CAPTURE_HOOK, encoding="utf-8")
@@ -140,6 +140,10 @@ def measure(n: int, runs: int, work: Path) -> dict:
     plain = work / f"plain-{n}"
     plain_project(project, project / "captured", plain)
     material = build(plain, work / f"plain-site-{n}")
+    # builds on a shared machine vary by 10-20 %: alternate the two and keep each one's best time
+    for _ in range(repeat - 1):
+        material = min(material, build(plain, work / f"plain-site-{n}"))
+        ours = min(ours, build(project, work / f"site-{n}"))
     site = work / f"site-{n}"
     pages = len(list(site.rglob("*.html")))
     return {
@@ -154,11 +158,12 @@ def measure(n: int, runs: int, work: Path) -> dict:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="1000,2500,5000")
-    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--runs", type=int, default=15, help="filter timings per size (median)")
+    ap.add_argument("--repeat", type=int, default=2, help="builds per size and kind (best time)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
-        rows = [measure(n, args.runs, Path(tmp)) for n in sizes]
+        rows = [measure(n, args.runs, Path(tmp), args.repeat) for n in sizes]
     print("| programmes | build ours (s) | build Material (s) | ratio (<= 1.3) | pages | output (MB) | per page (kB) "
           "| list page (kB) | data script (kB) | filter median (ms, <= 50) |")
     print("|---|---|---|---|---|---|---|---|---|---|")
