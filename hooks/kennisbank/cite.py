@@ -118,6 +118,14 @@ class Apa:
         """Keys in APA order (author, year, title)."""
         return list(self._references)
 
+    @cached_property
+    def _rank(self) -> dict[str, int]:
+        return {key: i for i, key in enumerate(self._references)}
+
+    def in_order(self, keys) -> list[str]:
+        """The given keys, once each, in APA order (for lists of sources and multiple citations)."""
+        return sorted(set(keys), key=self._rank.__getitem__)
+
     def reference_html(self, key: str) -> str:
         return self._references[key]
 
@@ -147,8 +155,7 @@ class Apa:
 
     def parenthetical(self, items: list[tuple[str, str]]) -> str:
         """'(Durlak et al., 2011; Weare, 2015, p. 12)'; works in APA order, as APA wants."""
-        rank = {k: i for i, k in enumerate(self.order())}
-        ordered = sorted(items, key=lambda item: rank[item[0]])
+        ordered = sorted(items, key=lambda item: self._rank[item[0]])
         return "(" + "; ".join(self._cite(key, loc) for key, loc in ordered) + ")"
 
     def narrative(self, key: str, locator: str = "") -> str:

@@ -125,9 +125,9 @@ class Resolver:
         items = _items(m["body"], self.kb)
         if items is None:
             return m.group(0)
-        rank = {k: i for i, k in enumerate(self.kb.apa.order())}
-        links = [self._cite_link(key, self.kb.apa.parenthetical_item(key, loc), page_src)
-                 for key, loc in sorted(items, key=lambda item: rank[item[0]])]  # APA orders works in one citation
+        keys = self.kb.apa.in_order(key for key, _ in items)  # APA orders the works in one citation
+        items = sorted(items, key=lambda item: keys.index(item[0]))
+        links = [self._cite_link(key, self.kb.apa.parenthetical_item(key, loc), page_src) for key, loc in items]
         return "(" + "; ".join(links) + ")"
 
     def _narrative(self, m: re.Match, page_src: str) -> str:

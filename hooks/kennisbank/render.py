@@ -127,8 +127,7 @@ def bronnen_page(kb, directory_urls: bool = True) -> str:
 
 def _sources_of(kb, page_src: str, extra) -> list[str]:
     """Keys cited on a page plus those a record lists, in APA order."""
-    keys = set(kb.used_by(page_src, "bron")) | set(extra)
-    return [k for k in kb.apa.order() if k in keys]
+    return kb.apa.in_order([*kb.used_by(page_src, "bron"), *extra])
 
 
 def interventie_page(kb, i, directory_urls: bool) -> str:
@@ -205,7 +204,7 @@ def sources_section(kb, markdown: str, page_src: str) -> str:
     cited = set(kb.used_by(page_src, "bron"))
     if not cited or "{#bronnen-op-deze-pagina}" in markdown or page_src in (kb.BEGRIPPEN_SRC, kb.BRONNEN_SRC):
         return markdown
-    keys = [k for k in kb.apa.order() if k in cited]
+    keys = kb.apa.in_order(cited)
     return markdown.rstrip() + "\n" + _render("_bronnen-op-deze-pagina.md.j2", page_src, kb=kb, bronnen=keys)
 
 
