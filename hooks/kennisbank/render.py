@@ -23,6 +23,8 @@ _env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined
                    comment_start_string="{#-#", comment_end_string="#-#}")
 _env.globals["iv"] = interventies
 _env.tests["contains"] = lambda seq, item: item in seq
+# Marks a content value as Markdown (documented as such in its schema); every other value is text.
+_env.filters["md"] = lambda text: text
 
 # The programme's source documents and the page of the site that retells each.
 SEED_PAGES = {
