@@ -12,6 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import handout, interventies, references
+from .datums import nl_datum
 from .model import Principe
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -25,6 +26,7 @@ _env.globals["iv"] = interventies
 _env.tests["contains"] = lambda seq, item: item in seq
 # Marks a content value as Markdown (documented as such in its schema); every other value is text.
 _env.filters["md"] = lambda text: text
+_env.filters["datum"] = nl_datum
 
 # The programme's source documents and the page of the site that retells each.
 SEED_PAGES = {
