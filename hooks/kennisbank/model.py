@@ -129,6 +129,19 @@ class Erkenning:
         """Past its validity; ISO strings (YYYY, YYYY-MM, YYYY-MM-DD) compare by prefix."""
         return bool(self.geldig_tot) and self.geldig_tot < vandaag[: len(self.geldig_tot)]
 
+    @property
+    def sorteerdatum(self) -> str:
+        """The date as a sortable string; a year or month alone counts as its start (2016 < 2016-05)."""
+        return (self.datum + "-00-00")[:10] if self.datum else ""
+
+    def ouder_dan_vijf_jaar(self, vandaag: str) -> bool:
+        """More than five years before vandaag; a year or month alone counts as its last day, so a
+        judgement is never called old before it certainly is. Undated judgements are never flagged."""
+        if not self.datum:
+            return False
+        laatste = (self.datum + "-12-31"[len(self.datum) - 4:])  # 2016 -> 2016-12-31, 2016-05 -> 2016-05-31
+        return f"{int(laatste[:4]) + 5}{laatste[4:]}" < vandaag
+
 
 @dataclass(frozen=True)
 class Uitkomst:
@@ -165,11 +178,17 @@ class Interventie:
         return f"interventies/{self.id}/index.md"
 
     @property
+    def oordelen(self) -> tuple:
+        """Judgements, current first: latest date first; on equal dates the one listed later in the
+        file first; undated ones last (in reverse file order)."""
+        order = sorted(enumerate(self.erkenning), key=lambda ie: (bool(ie[1].datum), ie[1].sorteerdatum, ie[0]),
+                       reverse=True)
+        return tuple(e for _, e in order)
+
+    @property
     def oordeel(self) -> Erkenning | None:
-        """The most recent judgement (dated ones before undated ones)."""
-        if not self.erkenning:
-            return None
-        return sorted(self.erkenning, key=lambda e: e.datum or "", reverse=True)[0]
+        """The current judgement: the latest dated one (an undated one only when none has a date)."""
+        return self.oordelen[0] if self.erkenning else None
 
 
 @dataclass(frozen=True)

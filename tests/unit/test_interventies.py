@@ -92,3 +92,30 @@ def test_an_empty_or_list_shaped_record_is_reported_not_skipped(project):
     write(project, "content/interventies/lijst.yml", "- id: lijst\n")
     assert problems(project) == ["content/interventies/leeg.yml:1: the file is empty",
                                  "content/interventies/lijst.yml:1: expected a mapping of keys"]
+
+
+def _e(datum="", niveau="goed-onderbouwd"):
+    from kennisbank.model import Erkenning
+    return Erkenning(niveau=niveau, formulering="x", beoordeeld_door="x", bron="x", datum=datum)
+
+
+def test_current_judgement_is_latest_dated_with_ties_and_undated():
+    from kennisbank.model import Interventie, Origin
+    make = lambda *e: Interventie(id="x", naam="x", samenvatting="x", origin=Origin("x", 1), erkenning=e)
+    assert make().oordeel is None
+    undated, old, new = _e(""), _e("2016"), _e("2021-03-04", "niet-erkend")
+    assert make(undated, new, old).oordeel is new
+    assert make(undated).oordeel is undated
+    assert make(old, undated).oordelen == (old, undated)
+    first, second = _e("2020-01-01", "goed-beschreven"), _e("2020-01-01", "eerste-aanwijzingen")
+    assert make(first, second).oordeel is second  # a tie: the judgement listed later counts
+    assert make(_e("2016-05"), _e("2016")).oordeel.datum == "2016-05"
+
+
+def test_older_than_five_years_counts_partial_dates_at_their_end():
+    assert _e("2016").ouder_dan_vijf_jaar("2026-11-30")
+    assert not _e("2021").ouder_dan_vijf_jaar("2026-11-30")
+    assert _e("2021-11-29").ouder_dan_vijf_jaar("2026-11-30")
+    assert not _e("2021-11-30").ouder_dan_vijf_jaar("2026-11-30")
+    assert not _e("2021-11").ouder_dan_vijf_jaar("2026-11-30")
+    assert not _e("").ouder_dan_vijf_jaar("2026-11-30")
