@@ -27,11 +27,15 @@ $(VENV)/.test-deps: pyproject.toml $(VENV)/.deps
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
-# The Nu HTML Checker, from npm; pinned because the tests allow a few exact messages of Material's
-# templates. --ignore-scripts: its install script would download a Java runtime; Debian's is used.
+# npm packages for the tests, pinned: the Nu HTML Checker (the tests allow a few exact messages of
+# Material's templates) and citeproc-js (the reference engine /bronnen/ is compared with). One command
+# for both: --no-save removes every package not named. --ignore-scripts: vnu-jar's install script
+# would download a Java runtime; Debian's is used.
+NPM_TEST_PACKAGES := vnu-jar@26.9.27 citeproc@2.4.63
 VNU_JAR := .cache/npm/node_modules/vnu-jar/build/dist/vnu.jar
-$(VNU_JAR):
-	npm install --silent --no-save --ignore-scripts --prefix .cache/npm vnu-jar@26.9.27
+CITEPROC_JS := .cache/npm/node_modules/citeproc/package.json
+$(VNU_JAR) $(CITEPROC_JS) &:
+	npm install --silent --no-save --ignore-scripts --prefix .cache/npm $(NPM_TEST_PACKAGES)
 
 ## serve: build the site and serve it on http://$(HOST)/ with live reload
 serve: $(VENV)/.deps
@@ -45,8 +49,9 @@ site: $(VENV)/.deps
 check: $(VENV)/.deps
 	$(BIN)/python scripts/check_content.py
 
-## test: install the test dependencies (Debian's chromium and Java included) and run every test
-test: $(VENV)/.test-deps $(VNU_JAR)
+## test: install the test dependencies (Debian's chromium, Java and Node.js included) and run every test
+test: $(VENV)/.test-deps $(VNU_JAR) $(CITEPROC_JS)
+	@command -v node >/dev/null || { $(APT) update -qq && $(APT) install -y -qq nodejs; }
 	@command -v chromium >/dev/null || { $(APT) update -qq && $(APT) install -y -qq chromium; }
 	@command -v java >/dev/null || { $(APT) update -qq && $(APT) install -y -qq default-jre-headless; }
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

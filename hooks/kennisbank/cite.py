@@ -4,19 +4,26 @@ citeproc-py does most of the work; the fixes below cover what it gets wrong for 
 pinned by a golden test (tests/unit/test_cite.py):
 
 - every item gets ``language: nl`` unless it says otherwise, or Dutch titles get English title case;
-- the bibliography must be ``sort()``-ed explicitly;
+- the order is APA 7's, computed here (``sort_key``): citeproc-py's sort puts "O'Neill" after
+  "overheid.nl" and "Eklund, K. R." before "Eklund, K.";
 - a title ending in ``?`` or ``!`` gets a second full stop (``?.``);
 - no year-suffix disambiguation: the suffix the sources use (2023a, z.d.-a) is put in afterwards;
-- a URL without an access date leaves a bare "Geraadpleegd": Dutch APA reads "Geraadpleegd van";
-- two authors without known initials get APA's serial comma anyway ("Weare, & Nind");
+- a URL without an access date leaves a bare "Geraadpleegd" (the style's "Retrieved" without a
+  date): APA 7 gives the URL alone; with an access date Dutch APA reads "Geraadpleegd op <datum>, van";
+- two authors without known initials get APA's comma before "&", which belongs after initials;
 - page ranges come with a hyphen instead of an en dash;
-- an entry whose co-authors are still unknown (``et_al``) would read as single-authored: in the
-  text it gets two invisible placeholder authors (so APA's "et al." applies), in the list "et al.".
+- an entry whose co-authors are still unknown (``et_al``) gets two invisible placeholder authors in
+  the text (so APA's "et al." applies); the list shows the authors we know, never "et al." (APA 7
+  lists every author), and the entry is marked incomplete;
+- titles in another language than Dutch get ``lang`` (WCAG 3.1.2).
+
+tests/site/test_citeproc_js.py compares the result with citeproc-js and lists every difference.
 """
 from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from functools import cached_property
 
 from citeproc import (Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, Locator,
@@ -32,6 +39,34 @@ _PLACEHOLDER = {"family": "\u2063"}  # invisible; only counts as an author
 _LOCATOR = re.compile(r"^(?P<label>pp?\.|p\.|hfdst\.|par\.)\s*(?P<value>.+)$")
 _LOCATOR_LABELS = {"p.": "page", "pp.": "page", "hfdst.": "chapter", "par.": "paragraph"}
 _YEAR = re.compile(r"(\d{4}|z\.d\.)(?=\)|,|$)")
+_NOT_A_LETTER = re.compile(r"[^a-z0-9]+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
+INCOMPLETE = "onvolledige bronvermelding"
+
+
+def _letters(text: str) -> str:
+    """Letter-by-letter sort form: no accents, case, spaces, hyphens, apostrophes or periods."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    return _NOT_A_LETTER.sub("", text)
+
+
+def _name_key(person: dict) -> tuple[str, str]:
+    if "literal" in person:
+        return (_letters(person["literal"]), "")
+    family = " ".join(x for x in (person.get("non-dropping-particle"), person["family"]) if x)
+    return (_letters(family), _letters(person.get("given", "")))
+
+
+def sort_key(csl: dict) -> tuple:
+    """APA 7 (9.44-9.47): letter by letter by the authors' names, surname before initials, where
+    "nothing precedes something" (Eklund, K. before Eklund, K. R.; a one-author work before one with
+    the same first author and more); then by year, undated works first; then the year suffix; then
+    the title without a leading article. A work without author is filed under its title."""
+    people = csl.get("author") or csl.get("editor") or []
+    names = tuple(_name_key(p) for p in people) or ((_letters(_LEADING_ARTICLE.sub("", csl.get("title", ""))), ""),)
+    parts = (csl.get("issued") or {}).get("date-parts") or [[]]
+    year = (1, parts[0][0]) if parts[0] else (0, 0)
+    return (names, year, csl.get("jaar_suffix", ""), _letters(_LEADING_ARTICLE.sub("", csl.get("title", ""))))
 
 
 def _style() -> CitationStylesStyle:
@@ -62,6 +97,24 @@ def _with_suffix(text: str, bron: Bron) -> str:
     return _YEAR.sub(lambda m: m.group(1) + ("-" if m.group(1) == "z.d." else "") + suffix, text, count=1)
 
 
+def _mark_language(text: str, bron: Bron) -> str:
+    """``lang`` around the title and container title of a work in another language (WCAG 3.1.2).
+    They sit inside citeproc's HTML, so the span goes in here rather than in a template."""
+    lang = bron.csl.get("language")
+    if not lang or lang == "nl":
+        return text
+    start = 0
+    for field in ("title", "container-title"):
+        value = html.escape(str(bron.csl.get(field, "")), quote=False)
+        at = text.find(value, start) if value else -1
+        if at < 0:
+            continue
+        span = f'<span lang="{html.escape(lang)}">{value}</span>'
+        text = text[:at] + span + text[at + len(value):]
+        start = at + len(span)
+    return text
+
+
 def parse_locator(text: str) -> Locator | None:
     match = _LOCATOR.match(text.strip())
     if not match:
@@ -85,31 +138,21 @@ class Apa:
                                          formatter.html)
         for key in self.bronnen:
             bib.register(Citation([CitationItem(key)]))
-        bib.sort()
         entries = {key: self._fix_reference(str(entry), self.bronnen[key]) for key, entry in zip(bib.keys, bib.bibliography())}
-        # works of one author in one year follow the suffixes the sources gave them (2023a before 2023b)
-        first_of_group: dict[tuple, int] = {}
-        rank = {}
-        for i, key in enumerate(entries):
-            bron = self.bronnen[key]
-            group = (entries[key].split(" (")[0], str((bron.csl.get("issued") or {}).get("date-parts")))
-            rank[key] = (first_of_group.setdefault(group, i), bron.csl.get("jaar_suffix", ""), i)
-        return {key: entries[key] for key in sorted(entries, key=rank.get)}
+        return {key: entries[key] for key in sorted(entries, key=lambda k: (sort_key(self.bronnen[k].csl), k))}
 
     @staticmethod
     def _fix_reference(text: str, bron: Bron) -> str:
         text = re.sub(r"([?!])(</i>)?\.", r"\1\2", text)  # "Titel?." -> "Titel?"
         # page ranges take an en dash; addresses (DOIs, URLs) keep their hyphens
         text = re.sub(r"(https?://\S+)|(?<=\d)-(?=\d)", lambda m: m.group(1) or "–", text)
-        text = re.sub(r"Geraadpleegd (https?://)", r"Geraadpleegd van \1", text)
+        text = re.sub(r"Geraadpleegd (https?://)", r"\1", text)  # no access date: the URL alone
+        text = re.sub(r"Geraadpleegd (?=\d)", "Geraadpleegd op ", text)  # "Geraadpleegd op 5 maart 2024, van"
         authors = bron.csl.get("author", [])
         if len(authors) == 2 and not any(p.get("given") for p in authors):
             text = text.replace(", &amp; ", " &amp; ", 1)  # "Weare & Nind." when initials are unknown
-        if bron.csl.get("et_al"):
-            head, sep, tail = text.partition(" (")
-            has_initials = any(p.get("given") for p in bron.csl.get("author", []))
-            text = head.rstrip(".") + (", et al." if has_initials else " et al.") + sep + tail
         text = _with_suffix(text, bron)
+        text = _mark_language(text, bron)
         # DOIs and URLs as links (the text of the link is the address itself, as APA prints it)
         return re.sub(r"(?<![\"'=])(https?://[^\s<]+?)(?=[.,;]?(?:\s|$|<))",
                       lambda m: f'<a href="{m.group(1)}">{m.group(1)}</a>', text)
@@ -130,7 +173,9 @@ class Apa:
         return self._references[key]
 
     def reference_text(self, key: str) -> str:
-        return html.unescape(re.sub(r"<[^>]+>", "", self._references[key]))
+        """Plain text for previews (link titles); an incomplete entry says so, as on /bronnen/."""
+        text = html.unescape(re.sub(r"<[^>]+>", "", self._references[key]))
+        return text if self.bronnen[key].volledig else f"{text} [{INCOMPLETE}]"
 
     # -- in-text citations -----------------------------------------------------
     def _cite(self, key: str, locator: str = "") -> str:

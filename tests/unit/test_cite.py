@@ -46,6 +46,15 @@ SOURCES = [
          issued={"date-parts": [[2011]]}, jaar_suffix="b", title="Tweede werk", volledig=False),
     bron("lammers2022", type="document", author=[person("Lammers"), person("Kleinjan")],
          issued={"date-parts": [[2022]]}, volledig=False),
+    bron("deschesnes2003", author=[person("Deschesnes", "M.")], et_al=True, issued={"date-parts": [[2003]]},
+         title="Comprehensive approaches to school health promotion: How to achieve broader implementation?",
+         volledig=False, **{"container-title": "Health Promotion International", "volume": 18, "issue": 4,
+                            "page": "387-396", "language": "en"}),
+    bron("jeugdzd", type="webpage", author=[{"literal": "NJi"}], title="Cijfers over jeugd",
+         URL="https://www.nji.nl/cijfers", accessed={"date-parts": [[2024, 3, 5]]}),
+    bron("banerjee2014", author=[person("Banerjee", "R.")], issued={"date-parts": [[2014]]},
+         title="Working with “Social and Emotional Aspects of Learning” (SEAL)",
+         **{"container-title": "British Educational Research Journal", "language": "en"}),
     bron("durlak2011", author=[person("Durlak", "J. A."), person("Weissberg", "R. P."), person("Dymnicki", "A. B."),
                                person("Taylor", "R. D."), person("Schellinger", "K. B.")],
          issued={"date-parts": [[2011]]}, title="The impact of enhancing students' social and emotional learning",
@@ -86,28 +95,42 @@ def test_several_works_in_apa_order(apa):
 
 
 GOLDEN = {
-    "bandura1977": 'Bandura, A. (1977). Self-efficacy: Toward a unifying theory of behavioral change. <i>Psychological '
-                   'Review</i>, <i>84</i>(2), 191–215. <a href="https://doi.org/10.1037/0033-295X.84.2.191">'
-                   'https://doi.org/10.1037/0033-295X.84.2.191</a>',
-    # a title ending in "?" gets no extra full stop; page ranges take an en dash
-    "weare2011": "Weare, K., &amp; Nind, M. (2011). Mental health promotion and problem prevention in schools: What "
-                 "does the evidence say? <i>Health Promotion International</i>, <i>26</i>, 29–69.",
-    # a Dutch report keeps its sentence case
+    # an English title and journal carry lang="en" (WCAG 3.1.2); page ranges take an en dash
+    "bandura1977": 'Bandura, A. (1977). <span lang="en">Self-efficacy: Toward a unifying theory of behavioral change'
+                   '</span>. <i><span lang="en">Psychological Review</span></i>, <i>84</i>(2), 191–215. '
+                   '<a href="https://doi.org/10.1037/0033-295X.84.2.191">https://doi.org/10.1037/0033-295X.84.2.191</a>',
+    # a title ending in "?" gets no extra full stop
+    "weare2011": 'Weare, K., &amp; Nind, M. (2011). <span lang="en">Mental health promotion and problem prevention in '
+                 'schools: What does the evidence say?</span> <i><span lang="en">Health Promotion International</span>'
+                 '</i>, <i>26</i>, 29–69.',
+    # a Dutch report keeps its sentence case and gets no lang
     "kleinjan2016": "Kleinjan, M., Bolier, L., Onrust, S., &amp; Monshouwer, K. (2016). <i>Mentale weerbaarheid en "
                     "mentaal welbevinden in de schoolsetting</i>. Trimbos-instituut.",
-    "stevens2023": "Stevens et al. (2023).",
+    # co-authors unknown: the known author only, never "et al." in a reference list (marked incomplete)
+    "stevens2023": "Stevens. (2023).",
+    # ... and a known initial keeps its period ("Deschesnes, M, et al." was wrong twice)
+    "deschesnes2003": 'Deschesnes, M. (2003). <span lang="en">Comprehensive approaches to school health promotion: '
+                      'How to achieve broader implementation?</span> <i><span lang="en">Health Promotion International'
+                      '</span></i>, <i>18</i>(4), 387–396.',
     "rivm2018": "RIVM. (2018). <i>Gezonde School in het primair onderwijs</i>. RIVM.",
-    # a web page without access date: "Geraadpleegd van"
-    "gezondeschoolzd": 'Gezonde School. (z.d.). <i>Wat is een erkende interventie?</i> Geraadpleegd van '
+    # a web page without access date: the URL alone (APA 7; "Geraadpleegd van" is APA 6)
+    "gezondeschoolzd": 'Gezonde School. (z.d.). <i>Wat is een erkende interventie?</i> '
                        '<a href="https://www.gezondeschool.nl/erkend">https://www.gezondeschool.nl/erkend</a>',
+    # a page that changes, with the date it was consulted
+    "jeugdzd": 'NJi. (z.d.). <i>Cijfers over jeugd</i>. Geraadpleegd op 5 maart 2024, van '
+               '<a href="https://www.nji.nl/cijfers">https://www.nji.nl/cijfers</a>',
     "trimbosinstituutzda": "Trimbos-instituut. (z.d.-a).",
-    "trimbosinstituutzdb": 'Trimbos-instituut. (z.d.-b). <i>Mentale klachten</i>. Geraadpleegd van '
+    "trimbosinstituutzdb": 'Trimbos-instituut. (z.d.-b). <i>Mentale klachten</i>. '
                            '<a href="https://www.trimbos.nl/mentale-klachten">https://www.trimbos.nl/mentale-klachten</a>',
     "pharos2023a": "Pharos. (2023a).",
     "weare2011b": "Weare, K., &amp; Nind, M. (2011b). <i>Tweede werk</i>.",  # the source's suffix
-    "lammers2022": "Lammers &amp; Kleinjan. (2022).",  # two authors, initials unknown: no serial comma
+    # two authors, initials unknown: no comma before "&" (APA puts it after initials)
+    "lammers2022": "Lammers &amp; Kleinjan. (2022).",
     "domitrovich2017": "Domitrovich, C. E. (2017). Een hoofdstuk over leren. In J. A. Durlak (red.), <i>Handbook of "
                        "social and emotional learning</i> (pp. 3–19). Guilford Press.",
+    # a title within a title keeps the double quotes APA uses
+    "banerjee2014": 'Banerjee, R. (2014). <span lang="en">Working with “Social and Emotional Aspects of Learning” '
+                    '(SEAL)</span>. <i><span lang="en">British Educational Research Journal</span></i>.',
 }
 
 
@@ -117,10 +140,58 @@ def test_reference_list_entries(apa, key):
 
 
 def test_reference_list_is_sorted_as_apa(apa):
-    assert apa.order() == ["bandura1977", "domitrovich2017", "durlak2011", "gezondeschoolzd", "kleinjan2016",
-                           "lammers2022", "pharos2023a", "rivm2018", "stevens2023", "trimbosinstituutzda", "trimbosinstituutzdb",
-                           "weare2011", "weare2011b"]
+    assert apa.order() == ["bandura1977", "banerjee2014", "deschesnes2003", "domitrovich2017", "durlak2011",
+                           "gezondeschoolzd", "kleinjan2016", "lammers2022", "jeugdzd", "pharos2023a", "rivm2018",
+                           "stevens2023", "trimbosinstituutzda", "trimbosinstituutzdb", "weare2011", "weare2011b"]
+
+
+def order_of(*sources):
+    return Apa({b.id: b for b in sources}).order()
+
+
+def test_apa_order_ignores_apostrophes_letter_by_letter():
+    """O'Neill and O'Toole file as ONeill and OToole: before "Ouders" and "overheid.nl" (case ignored)."""
+    assert order_of(bron("overheidnlzd", type="webpage", author=[{"literal": "overheid.nl"}]),
+                    bron("oudersenonderwijszd", type="document", author=[{"literal": "Ouders en Onderwijs"}]),
+                    bron("otoole2021", type="document", author=[person("O’Toole"), person("Darlington")],
+                         issued={"date-parts": [[2021]]}),
+                    bron("oneill2001", author=[person("O'Neill", "D. J.")], issued={"date-parts": [[2001]]})) == \
+        ["oneill2001", "otoole2021", "oudersenonderwijszd", "overheidnlzd"]
+
+
+def test_apa_order_is_letter_by_letter_not_word_by_word():
+    """Spaces do not count: Vanneste before Van Zundert, Deci before De Haan, Stichting before St Leger."""
+    assert order_of(bron("vanzundert2017", author=[person("Van Zundert")], issued={"date-parts": [[2017]]}),
+                    bron("vanneste2015", author=[person("Vanneste")], issued={"date-parts": [[2015]]}),
+                    bron("dehaan2021", author=[person("de Haan")], issued={"date-parts": [[2021]]}),
+                    bron("deci2000", author=[person("Deci", "E. L.")], issued={"date-parts": [[2000]]}),
+                    bron("stleger2010", author=[person("St Leger")], issued={"date-parts": [[2010]]}),
+                    bron("stichtingzd", author=[{"literal": "Stichting School en Veiligheid"}]),
+                    bron("nji2017", author=[{"literal": "NJi"}], issued={"date-parts": [[2017]]}),
+                    bron("nvvp", author=[{"literal": "Nederlandse Vereniging voor Psychiatrie"}])) == \
+        ["deci2000", "dehaan2021", "nvvp", "nji2017", "stichtingzd", "stleger2010", "vanneste2015", "vanzundert2017"]
+
+
+def test_apa_order_nothing_precedes_something():
+    """Eklund, K. (2014) before Eklund, K. R. (2018), whatever the years; one author before the same
+    author with others; the same author by year, undated first (Greenberg 2001 before 2017)."""
+    assert order_of(bron("eklund2018", author=[person("Eklund", "K. R."), person("Rossen", "E.")],
+                         issued={"date-parts": [[2018]]}),
+                    bron("eklund2014", author=[person("Eklund", "K."), person("Dowdy", "E.")],
+                         issued={"date-parts": [[2014]]})) == ["eklund2014", "eklund2018"]
+    assert order_of(bron("weare2011", author=[person("Weare", "K."), person("Nind", "M.")], issued={"date-parts": [[2011]]}),
+                    bron("weare2015", author=[person("Weare", "K.")], issued={"date-parts": [[2015]]})) == \
+        ["weare2015", "weare2011"]
+    assert order_of(bron("greenberg2017", author=[person("Greenberg", "M. T.")], issued={"date-parts": [[2017]]}),
+                    bron("greenberg2001", author=[person("Greenberg", "M. T.")], issued={"date-parts": [[2001]]}),
+                    bron("greenbergzd", author=[person("Greenberg", "M. T.")])) == \
+        ["greenbergzd", "greenberg2001", "greenberg2017"]
 
 
 def test_plain_text_reference_for_tooltips(apa):
     assert apa.reference_text("weare2011").startswith("Weare, K., & Nind, M. (2011). Mental health promotion")
+    assert not apa.reference_text("weare2011").endswith("]")
+
+
+def test_preview_of_an_incomplete_entry_says_so(apa):
+    assert apa.reference_text("stevens2023") == "Stevens. (2023). [onvolledige bronvermelding]"
