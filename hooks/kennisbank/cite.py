@@ -105,7 +105,11 @@ def _mark_language(text: str, bron: Bron) -> str:
         return text
     start = 0
     for field in ("title", "container-title"):
-        value = html.escape(str(bron.csl.get(field, "")), quote=False)
+        raw = str(bron.csl.get(field, ""))
+        if not raw:
+            continue
+        # citeproc-py escapes "&" in names but not in titles: look for the value either way
+        value = next((v for v in (raw, html.escape(raw, quote=False)) if text.find(v, start) >= 0), "")
         at = text.find(value, start) if value else -1
         if at < 0:
             continue

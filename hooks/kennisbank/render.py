@@ -85,6 +85,8 @@ def title_of(kb, src: str) -> str:
     for p in kb.pijlers.values():
         if p.src == src:
             return f"Pijler {p.titel}"
+    if src == kb.BEGRIPPEN_SRC:  # generated, so not among the page titles read from docs/
+        return "Begrippen"
     return kb.page_titles.get(src, src)
 
 

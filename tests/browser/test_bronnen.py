@@ -1,6 +1,8 @@
 """The bibliography and citation previews in Chromium."""
 import re
 
+import pytest
+
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
@@ -61,3 +63,38 @@ def test_bibliography_has_no_accessibility_violations(page, site_url):
     page.goto(site_url + "bronnen/")
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_preview_of_an_incomplete_source_says_so(page, site_url):
+    page.goto(site_url + "onderbouwing/cijfers/")
+    page.locator("article a.kb-cite", has_text="Stevens et al., 2023").first.hover()
+    expect(page.locator(".md-tooltip2--active")).to_contain_text("onvolledige bronvermelding")
+
+
+# The last character before each mark and the first letter of the mark, as boxes: the letter must
+# stand right of that character or on a later line. (The box of the mark alone is not enough: with the
+# hanging indent of .kb-ref inherited, its text was drawn 2em to the left of its own box.)
+OVERLAPS = """() => Array.from(document.querySelectorAll('.kb-onvolledig')).filter(mark => {
+  let node = mark.previousSibling;
+  while (node && !(node.textContent || '').trim()) node = node.previousSibling;
+  if (!node) return false;
+  const text = node.nodeType === 3 ? node : document.createTreeWalker(node, NodeFilter.SHOW_TEXT).lastChild();
+  const end = text.textContent.trimEnd().length;
+  const before = document.createRange(), first = document.createRange();
+  before.setStart(text, end - 1); before.setEnd(text, end);
+  first.setStart(mark.firstChild, 0); first.setEnd(mark.firstChild, 1);
+  const a = before.getBoundingClientRect(), b = first.getBoundingClientRect();
+  const sameLine = b.top < a.bottom - 2 && a.top < b.bottom - 2;
+  return sameLine && b.left < a.right - 0.5;
+}).length"""
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("path", ["bronnen/", "onderbouwing/cijfers/"])
+def test_incomplete_mark_does_not_cover_the_text_before_it(page, site_url, width, path):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site_url + path)
+    assert page.locator(".kb-onvolledig").count() > 0
+    assert page.evaluate(OVERLAPS) == 0
+    if path == "bronnen/":
+        assert page.evaluate("document.documentElement.scrollWidth") <= width

