@@ -11,7 +11,7 @@ APT := $(if $(filter 0,$(shell id -u)),,sudo) apt-get
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve site check test offline pdf clean
+.PHONY: serve site publish check test offline pdf clean
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -44,6 +44,18 @@ serve: $(VENV)/.deps
 ## site: strict build into site/
 site: $(VENV)/.deps
 	$(BIN)/mkdocs build --strict
+
+## publish: strict build into site/ for the published address; refuses without a real KB_SITE_URL,
+## because canonical links, the sitemap, copied links and the QR codes on handouts carry it
+PLACEHOLDER_URL := https://kennisbank.example.org/
+publish:
+	@case "$(KB_SITE_URL)" in \
+	  ""|"$(PLACEHOLDER_URL)"|"$(PLACEHOLDER_URL:/=)") \
+	    echo "make publish: zet KB_SITE_URL op het echte adres / set KB_SITE_URL to the real address, e.g. make publish KB_SITE_URL=https://www.example.nl/kennisbank/" >&2; exit 2;; \
+	  http://*|https://*) ;; \
+	  *) echo "make publish: KB_SITE_URL moet met https:// of http:// beginnen / must start with https:// or http://: $(KB_SITE_URL)" >&2; exit 2;; \
+	esac
+	KB_SITE_URL="$(KB_SITE_URL)" $(MAKE) site
 
 ## check: check all content (schemas, ids, references) without building
 check: $(VENV)/.deps

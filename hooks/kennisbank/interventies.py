@@ -22,6 +22,10 @@ PREVENTIE_BEGRIP = {"universeel": "universele-preventie", "selectief": "selectie
                     "geindiceerd": "geindiceerde-preventie"}  # glossary ids
 CATEGORIE = {"betrokkenheid-leraren-ouders": "Met leraren en ouders", "mindfulness-stressmanagement": "Mindfulness en stressmanagement",
              "peer-mediation": "Peer mediation", "integrale-aanpak": "Integrale aanpak"}
+# Theme ids are free (schema: a slug); these are the known ones spelled as Dutch writes them.
+THEMA = {"angst-en-depressie": "Angst en depressie", "gedrag-en-klassenmanagement": "Gedrag en klassenmanagement",
+         "pesten-en-conflicten": "Pesten en conflicten", "schoolklimaat": "Schoolklimaat",
+         "sociaal-emotionele-vaardigheden": "Sociaal-emotionele vaardigheden", "weerbaarheid": "Weerbaarheid"}
 RESULTAAT = {"positief": "positief effect", "geen-effect": "geen effect", "onduidelijk": "onduidelijk",
              "alleen-subgroep": "alleen voor een deelgroep"}
 
@@ -31,7 +35,8 @@ def value_label(kb, facet: str, value: str) -> str:
         return kb.niveaus[value].label if value in kb.niveaus else "Geen erkenning bekend"
     if facet == "pijler":
         return kb.pijlers[value].titel if value in kb.pijlers else value
-    table = {"onderwijstype": ONDERWIJSTYPE, "preventieniveau": PREVENTIENIVEAU, "categorie": CATEGORIE}.get(facet, {})
+    table = {"onderwijstype": ONDERWIJSTYPE, "preventieniveau": PREVENTIENIVEAU, "categorie": CATEGORIE,
+             "thema": THEMA}.get(facet, {})
     return table.get(value, value.replace("-", " ").capitalize())
 
 

@@ -194,14 +194,23 @@ def generated_pages(kb, directory_urls: bool = True, site_url: str = "") -> dict
     for i in kb.interventies.values():
         pages[i.src.replace("index.md", "handout/index.md")] = handout_page(kb, i, "interventie", site_url)
     pages.update({p.src: principe_page(kb, p) for p in kb.alle_principes()})
-    pages[kb.BEGRIPPEN_SRC] = begrippen_page(kb)
-    pages[kb.BRONNEN_SRC] = bronnen_page(kb, directory_urls)
     if kb.interventies:
         pages[kb.INTERVENTIES_SRC] = interventies_page(kb, directory_urls)
         pages[kb.MATRIX_SRC] = matrix_page(kb, directory_urls)
         pages.update({i.src: interventie_page(kb, i, directory_urls) for i in kb.interventies.values()})
     pages.update({p.src: praktijk_page(kb, p) for p in kb.praktijk.values()})
+    # The glossary and the bibliography link to the pages above (and the latter to the glossary)
+    # by title: those titles must be known first, or a link would show the file's path.
+    _learn_titles(kb, pages)
+    pages[kb.BEGRIPPEN_SRC] = begrippen_page(kb)
+    _learn_titles(kb, {kb.BEGRIPPEN_SRC: pages[kb.BEGRIPPEN_SRC]})
+    pages[kb.BRONNEN_SRC] = bronnen_page(kb, directory_urls)
+    _learn_titles(kb, {kb.BRONNEN_SRC: pages[kb.BRONNEN_SRC]})
     return pages
+
+
+def _learn_titles(kb, pages: dict[str, str]) -> None:
+    kb.page_titles.update({src: markdown_title(text, src) for src, text in pages.items()})
 
 
 def sources_section(kb, markdown: str, page_src: str) -> str:

@@ -73,3 +73,10 @@ def test_link_check_catches_what_breaks_from_disk(tmp_path):
         "index.html: b/index.html (missing)",
         "index.html: a/index.html#y (no such anchor)",
     ]
+
+
+def test_short_link_opens_its_page_from_disk(page, root):
+    """The page behind a QR code (/p/B1/) sends the reader on from file:// too."""
+    page.goto(root + "p/B1/index.html")
+    expect(page).to_have_url(re.compile(r"/model/beleid/veilig-klimaat/index\.html$"))
+    expect(page.locator("h1")).to_contain_text("Veilig en inclusief schoolklimaat")
