@@ -110,7 +110,11 @@ class Niveau:
     label: str
     rang: int
     effectief: bool
-    uitleg: str
+    uitleg: str  # Markdown, citing the registry page that defines the level
+    origin: Origin = Origin("", 0)
+
+
+BRONDOCUMENTEN = ("001", "002", "003", "004")  # the programme's own documents; any other 'bron' is a citation key
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,13 @@ class Erkenning:
     datum: str = ""
     geldig_tot: str = ""
     uitkomst: str = ""
+    datum_onbekend: bool = False  # the source states no date (said explicitly, so a missing date is never an oversight)
+    afgeleid: str = ""  # how the level was deduced when no source states it; empty when read from the source
+
+    @property
+    def uit_register(self) -> bool:
+        """Read from a registry page (a bibliography entry), not from one of the programme's documents."""
+        return self.bron not in BRONDOCUMENTEN
 
     def verlopen(self, vandaag: str) -> bool:
         """Past its validity; ISO strings (YYYY, YYYY-MM, YYYY-MM-DD) compare by prefix."""
@@ -189,6 +200,20 @@ class Interventie:
     def oordeel(self) -> Erkenning | None:
         """The current judgement: the latest dated one (an undated one only when none has a date)."""
         return self.oordelen[0] if self.erkenning else None
+
+    @property
+    def eerdere_oordelen(self) -> tuple:
+        """The judgements before the current one, latest first."""
+        return self.oordelen[1:]
+
+    def oordeel_uit(self, bron: str) -> Erkenning | None:
+        """The latest judgement taken from one source (e.g. "002", the factsheet)."""
+        return next((e for e in self.oordelen if e.bron == bron), None)
+
+    @property
+    def registeroordeel(self) -> Erkenning | None:
+        """The latest judgement read from a registry page."""
+        return next((e for e in self.oordelen if e.uit_register), None)
 
 
 @dataclass(frozen=True)
