@@ -40,7 +40,7 @@ SEED_TITLES = {seed: title for seed, (_, title) in SEED_PAGES.items()} | {
 SEED_KORT = {"001": "Theoretische onderbouwing", "002": "Factsheet Wat werkt? (2016)",
              "003": "Interview Kijken waar het licht zit", "004": "Verkenning welbevinden in het mbo"}
 MARKERS = ("modelfiguur", "mbo-kaders-overzicht", "mbo-begrippen", "mbo-interventies", "praktijk-overzicht",
-           "mbo-aanbevelingen")
+           "mbo-aanbevelingen", "erkenning-uitleg", "wat-is-veranderd")
 
 
 def relative_url(target_src: str, page_src: str, directory_urls: bool) -> str:
@@ -149,7 +149,7 @@ def interventies_page(kb, directory_urls: bool) -> str:
 
 
 def matrix_page(kb, directory_urls: bool) -> str:
-    niveaus = [(n.id, n.label) for n in reversed(kb.niveaus_op_rang())] + [("geen", "Geen erkenning bekend")]
+    niveaus = [(n.id, n.label) for n in reversed(kb.niveaus_op_rang())] + [("geen", "Geen oordeel gevonden")]
     cellen = {}
     for i in kb.interventies.values():
         niveau = i.oordeel.niveau if i.oordeel else "geen"

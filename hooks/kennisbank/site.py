@@ -116,7 +116,8 @@ class Kennisbank:
         if kind == "interventie" and ref in self.interventies:
             i = self.interventies[ref]
             oordeel = i.oordeel
-            label = self.niveaus[oordeel.niveau].label if oordeel else "geen erkenning bekend"
+            label = self.niveaus[oordeel.niveau].label + (f" ({oordeel.datum[:4]})" if oordeel.datum else "") \
+                if oordeel else "geen oordeel gevonden"
             return i.src, "", f"{i.naam}: {label}", "kb-interventie"
         if kind == "praktijk" and ref in self.praktijk:
             return self.praktijk[ref].src, "", self.praktijk[ref].samenvatting, "kb-praktijk"
