@@ -129,6 +129,7 @@ class Erkenning:
     geldig_tot: str = ""
     uitkomst: str = ""
     datum_onbekend: bool = False  # the source states no date (said explicitly, so a missing date is never an oversight)
+    toelichting: str = ""  # what the source says with the judgement, in our words (e.g. why 'niet erkend')
     afgeleid: str = ""  # how the level was deduced when no source states it; empty when read from the source
 
     @property
@@ -190,15 +191,18 @@ class Interventie:
 
     @property
     def oordelen(self) -> tuple:
-        """Judgements, current first: latest date first; on equal dates the one listed later in the
-        file first; undated ones last (in reverse file order)."""
-        order = sorted(enumerate(self.erkenning), key=lambda ie: (bool(ie[1].datum), ie[1].sorteerdatum, ie[0]),
-                       reverse=True)
+        """Judgements, current first: dated before undated; among dated ones, those read on a registry page
+        before those our documents report (the factsheet only retells, with its publication year, what the
+        registry had said earlier: a registry page with a full date in 2015 is not older news than the
+        factsheet's '2016'); then latest date first; on equal dates the one listed later in the file first."""
+        order = sorted(enumerate(self.erkenning),
+                       key=lambda ie: (bool(ie[1].datum), ie[1].uit_register, ie[1].sorteerdatum, ie[0]), reverse=True)
         return tuple(e for _, e in order)
 
     @property
     def oordeel(self) -> Erkenning | None:
-        """The current judgement: the latest dated one (an undated one only when none has a date)."""
+        """The current judgement: the latest dated registry judgement, else the latest dated one of our
+        documents, else an undated one."""
         return self.oordelen[0] if self.erkenning else None
 
     @property
