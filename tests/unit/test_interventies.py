@@ -185,3 +185,14 @@ def test_what_changed_lists_programmes_whose_registry_level_differs_from_the_fac
     same = INTERVENTIE.replace("niveau: goed-onderbouwd", "niveau: sterke-aanwijzingen")
     write(project, "content/interventies/taakspel.yml", same)
     assert interventies.veranderingen(load_kennisbank(project)) == []
+
+
+def test_every_export_field_is_documented_for_readers(project):
+    import re
+    from pathlib import Path
+    doc = (Path(interventies.__file__).parent / "templates" / "_open-data-velden.md.j2").read_text("utf-8")
+    documented = set(re.findall(r"`([a-z_]+)`", doc))
+    kb = load_kennisbank(project)
+    record = interventies.record(kb, kb.interventies["taakspel"], "2026-11-30")
+    fields = set(record) | set(interventies.CSV_COLUMNS) | set(record["erkenning"][0])
+    assert fields - documented == set()
