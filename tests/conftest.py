@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from support import (ANDERE_INTERVENTIE, BEGRIPPEN, BRONNEN, DOCS_INDEX, INTERVENTIE, MBO, MKDOCS_YML, MODEL_INDEX,
+from support import (ANDERE_INTERVENTIE, BEGRIPPEN, BRONNEN, DOCS_INDEX, ERKENNINGSNIVEAUS, INTERVENTIE, MBO, MKDOCS_YML, MODEL_INDEX,
                      PIJLERS, PRINCIPE, REPO, mkdocs_build, write)
 
 
@@ -21,7 +21,7 @@ def project(tmp_path: Path) -> Path:
     write(tmp_path, "content/bronnen.yml", BRONNEN)
     write(tmp_path, "docs/index.md", DOCS_INDEX)
     write(tmp_path, "docs/model/index.md", MODEL_INDEX)
-    shutil.copy(REPO / "content" / "erkenningsniveaus.yml", tmp_path / "content" / "erkenningsniveaus.yml")
+    write(tmp_path, "content/erkenningsniveaus.yml", ERKENNINGSNIVEAUS)
     write(tmp_path, "content/interventies/taakspel.yml", INTERVENTIE)
     write(tmp_path, "content/interventies/geluksvogel.yml", ANDERE_INTERVENTIE)
     write(tmp_path, "mkdocs.yml", MKDOCS_YML.format(hooks=(REPO / "hooks").as_posix()))

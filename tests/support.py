@@ -71,6 +71,34 @@ BRONNEN = """\
   issued:
     date-parts: [[2011]]
   volledig: false
+- id: registerzd
+  type: webpage
+  author:
+    - literal: Register
+  title: Taakspel
+  URL: https://register.example.org/taakspel
+  accessed:
+    date-parts: [[2026, 11, 30]]
+  volledig: true
+  geverifieerd_via: ["https://register.example.org/taakspel"]
+"""
+
+# The levels of the recognition system, with their sourced explanations (a small version of the real file).
+ERKENNINGSNIVEAUS = """\
+systeem: Een commissie beoordeelt programma's [@registerzd].
+niveaus:
+  - {id: niet-erkend, label: Niet erkend, rang: 0, effectief: false, uitleg: "Beoordeeld en niet erkend [@registerzd]."}
+  - {id: goed-beschreven, label: Goed beschreven, rang: 1, effectief: false, uitleg: Het instapniveau.}
+  - {id: goed-onderbouwd, label: Goed onderbouwd, rang: 2, effectief: false, uitleg: Goed onderbouwd.}
+  - {id: eerste-aanwijzingen, label: Effectief volgens eerste aanwijzingen, rang: 3, effectief: true, uitleg: Eerste.}
+  - {id: goede-aanwijzingen, label: Effectief volgens goede aanwijzingen, rang: 4, effectief: true, uitleg: Goede.}
+  - {id: sterke-aanwijzingen, label: Effectief volgens sterke aanwijzingen, rang: 5, effectief: true, uitleg: Sterke.}
+herbeoordeling:
+  bron: registerzd
+  uitleg: Na vijf jaar volgt een nieuwe beoordeling [@registerzd].
+formuleringen:
+  theoretisch goed onderbouwd: goed-onderbouwd
+  effectief volgens sterke aanwijzingen: sterke-aanwijzingen
 """
 
 DOCS_INDEX = """\
@@ -151,7 +179,7 @@ erkenning:
     formulering: effectief volgens sterke aanwijzingen
     beoordeeld_door: Erkenningscommissie Interventies
     datum: "2021-06-01"
-    bron: stevens2023
+    bron: registerzd
 bronnen: [weare2011]
 genoemd_in: ["002"]
 laatst_gecontroleerd: "2026-11-25"

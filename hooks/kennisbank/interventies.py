@@ -72,19 +72,39 @@ def record(kb, i, vandaag: str) -> dict:
         "pijlers": list(i.pijlers),
         "principes": [kb.principes[p].nummer for p in i.principes if p in kb.principes],
         "themas": list(i.themas),
+        # the current judgement (the latest dated one), flattened for filters and spreadsheets
         "niveau": oordeel.niveau if oordeel else None,
         "niveau_label": kb.niveaus[oordeel.niveau].label if oordeel else None,
-        "erkenning": [
-            {"niveau": e.niveau, "niveau_label": kb.niveaus[e.niveau].label, "formulering": e.formulering,
-             "beoordeeld_door": e.beoordeeld_door, "datum": e.datum or None, "geldig_tot": e.geldig_tot or None,
-             "verlopen": e.verlopen(vandaag), "uitkomst": e.uitkomst or None, "bron": e.bron}
-            for e in i.erkenning],
+        "datum": (oordeel.datum or None) if oordeel else None,
+        "ouder_dan_vijf_jaar": oordeel.ouder_dan_vijf_jaar(vandaag) if oordeel else False,
+        "afgeleid": bool(oordeel and oordeel.afgeleid),
+        "erkenning": [_oordeel(kb, e, vandaag) for e in i.oordelen],  # current first
         "uitkomsten": [{"uitkomst": u.uitkomst, "resultaat": u.resultaat, "bron": u.bron or None} for u in i.uitkomsten],
         "werkzame_elementen": list(i.werkzame_elementen),
         "bronnen": list(i.bronnen),
         "genoemd_in": list(i.genoemd_in),
         "laatst_gecontroleerd": i.laatst_gecontroleerd,
     }
+
+
+def _oordeel(kb, e, vandaag: str) -> dict:
+    bron = kb.bronnen.get(e.bron)
+    return {"niveau": e.niveau, "niveau_label": kb.niveaus[e.niveau].label, "formulering": e.formulering,
+            "beoordeeld_door": e.beoordeeld_door, "datum": e.datum or None, "datum_onbekend": e.datum_onbekend,
+            "ouder_dan_vijf_jaar": e.ouder_dan_vijf_jaar(vandaag), "afgeleid": e.afgeleid or None,
+            "geldig_tot": e.geldig_tot or None, "verlopen": e.verlopen(vandaag), "uitkomst": e.uitkomst or None,
+            "bron": e.bron, "bron_url": bron.csl.get("URL") if bron else None}
+
+
+def veranderingen(kb) -> list[tuple]:
+    """(programme, the factsheet's judgement, the latest registry judgement) where the registry's level
+    differs from the factsheet's, by name: what a reader of the factsheet should no longer believe."""
+    out = []
+    for i in kb.alle_interventies():
+        factsheet, register = i.oordeel_uit("002"), i.registeroordeel
+        if factsheet and register and register.niveau != factsheet.niveau:
+            out.append((i, factsheet, register))
+    return out
 
 
 def to_json(kb, vandaag: str) -> str:
@@ -95,8 +115,8 @@ def to_json(kb, vandaag: str) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-CSV_COLUMNS = ("id", "naam", "niveau", "niveau_label", "formulering", "beoordeeld_door", "datum", "geldig_tot",
-               "onderwijstype", "preventieniveau", "categorie", "pijlers", "principes", "themas", "leeftijd",
+CSV_COLUMNS = ("id", "naam", "niveau", "niveau_label", "formulering", "beoordeeld_door", "datum",
+               "ouder_dan_vijf_jaar", "afgeleid", "geldig_tot", "bron", "bron_url", "onderwijstype", "preventieniveau", "categorie", "pijlers", "principes", "themas", "leeftijd",
                "doelgroep", "samenvatting", "laatst_gecontroleerd", "url")
 
 
@@ -107,12 +127,19 @@ def to_csv(kb, vandaag: str) -> str:
     writer.writerow(CSV_COLUMNS)
     for i in kb.alle_interventies():
         current = i.oordeel
-        row = dict(record(kb, i, vandaag), formulering=current.formulering if current else "",
-                   beoordeeld_door=current.beoordeeld_door if current else "",
-                   datum=current.datum if current else "", geldig_tot=current.geldig_tot if current else "")
-        writer.writerow(["; ".join(v) if isinstance(v, list) else ("" if v is None else v)
-                         for v in (row[c] for c in CSV_COLUMNS)])
+        row = record(kb, i, vandaag)
+        row.update({k: row["erkenning"][0][k] if current else "" for k in
+                    ("formulering", "beoordeeld_door", "geldig_tot", "bron", "bron_url")})
+        writer.writerow([_cell(row[c]) for c in CSV_COLUMNS])
     return out.getvalue()
+
+
+def _cell(value) -> str:
+    if isinstance(value, list):
+        return "; ".join(value)
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    return "" if value is None else value
 
 
 def to_js(kb, vandaag: str) -> str:

@@ -216,8 +216,21 @@ def _load_niveaus(kb: Kennisbank) -> list[Problem]:
     if problems:
         kb.unreadable.add("niveau")
         return problems
-    for item in loaded.data["niveaus"]:
-        kb.niveaus[item["id"]] = Niveau(item["id"], item["label"], item["rang"], item["effectief"], item["uitleg"])
+    for j, item in enumerate(loaded.data["niveaus"]):
+        kb.niveaus[item["id"]] = Niveau(item["id"], item["label"], item["rang"], item["effectief"], item["uitleg"],
+                                        Origin(display, loaded.text_line(("niveaus", j, "uitleg"))))
+    for name in ("systeem", "formuleringen_uitleg"):
+        if name in loaded.data:
+            kb.erkenningsteksten[name] = (loaded.data[name], Origin(display, loaded.text_line((name,))))
+    herbeoordeling = loaded.data.get("herbeoordeling")
+    if herbeoordeling:
+        kb.erkenningsteksten["herbeoordeling"] = (herbeoordeling["uitleg"],
+                                                  Origin(display, loaded.text_line(("herbeoordeling", "uitleg"))))
+        kb.herbeoordeling_bron = herbeoordeling.get("bron", "")
+        if kb.herbeoordeling_bron and kb.herbeoordeling_bron not in kb.bronnen:
+            problems.append(Problem(display, loaded.line(("herbeoordeling", "bron")), "herbeoordeling.bron",
+                                    f"unknown citation key {kb.herbeoordeling_bron!r}"
+                                    + references.suggest(kb.herbeoordeling_bron, kb.bronnen)))
     for wording, level in loaded.data["formuleringen"].items():
         if level not in kb.niveaus:
             problems.append(Problem(display, loaded.line(("formuleringen", wording)), f"formuleringen.{wording}",
@@ -327,6 +340,17 @@ def _check_interventies(kb: Kennisbank) -> list[Problem]:
                 value = getattr(e, name)
                 if value and not _valid_date(value):
                     problems.append(kb.problem("interventie", i.id, ("erkenning", j, name), f"{value!r} is not a real date"))
+            if bool(e.datum) == e.datum_onbekend:
+                problems.append(kb.problem("interventie", i.id, ("erkenning", j), "give either datum or "
+                                           "'datum_onbekend: true' (the source shows no date), not both" if e.datum else
+                                           "no date: give datum, or 'datum_onbekend: true' when the source shows none"))
+            if e.uit_register and e.bron in kb.bronnen:
+                csl = kb.bronnen[e.bron].csl
+                missing = [name for name in ("URL", "geverifieerd_via") if not csl.get(name)]
+                if missing:
+                    problems.append(kb.problem("interventie", i.id, ("erkenning", j, "bron"),
+                                               f"a registry judgement needs the registry page: {e.bron!r} has no "
+                                               + " and no ".join(missing) + " in content/bronnen.yml"))
             if e.datum and e.geldig_tot and e.geldig_tot < e.datum:
                 problems.append(kb.problem("interventie", i.id, ("erkenning", j, "geldig_tot"),
                                            f"valid until {e.geldig_tot} is before the judgement of {e.datum}"))

@@ -110,7 +110,11 @@ class Niveau:
     label: str
     rang: int
     effectief: bool
-    uitleg: str
+    uitleg: str  # Markdown, citing the registry page that defines the level
+    origin: Origin = Origin("", 0)
+
+
+BRONDOCUMENTEN = ("001", "002", "003", "004")  # the programme's own documents; any other 'bron' is a citation key
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,14 @@ class Erkenning:
     datum: str = ""
     geldig_tot: str = ""
     uitkomst: str = ""
+    datum_onbekend: bool = False  # the source states no date (said explicitly, so a missing date is never an oversight)
+    toelichting: str = ""  # what the source says with the judgement, in our words (e.g. why 'niet erkend')
+    afgeleid: str = ""  # how the level was deduced when no source states it; empty when read from the source
+
+    @property
+    def uit_register(self) -> bool:
+        """Read from a registry page (a bibliography entry), not from one of the programme's documents."""
+        return self.bron not in BRONDOCUMENTEN
 
     def verlopen(self, vandaag: str) -> bool:
         """Past its validity; ISO strings (YYYY, YYYY-MM, YYYY-MM-DD) compare by prefix."""
@@ -179,16 +191,33 @@ class Interventie:
 
     @property
     def oordelen(self) -> tuple:
-        """Judgements, current first: latest date first; on equal dates the one listed later in the
-        file first; undated ones last (in reverse file order)."""
-        order = sorted(enumerate(self.erkenning), key=lambda ie: (bool(ie[1].datum), ie[1].sorteerdatum, ie[0]),
-                       reverse=True)
+        """Judgements, current first: dated before undated; among dated ones, those read on a registry page
+        before those our documents report (the factsheet only retells, with its publication year, what the
+        registry had said earlier: a registry page with a full date in 2015 is not older news than the
+        factsheet's '2016'); then latest date first; on equal dates the one listed later in the file first."""
+        order = sorted(enumerate(self.erkenning),
+                       key=lambda ie: (bool(ie[1].datum), ie[1].uit_register, ie[1].sorteerdatum, ie[0]), reverse=True)
         return tuple(e for _, e in order)
 
     @property
     def oordeel(self) -> Erkenning | None:
-        """The current judgement: the latest dated one (an undated one only when none has a date)."""
+        """The current judgement: the latest dated registry judgement, else the latest dated one of our
+        documents, else an undated one."""
         return self.oordelen[0] if self.erkenning else None
+
+    @property
+    def eerdere_oordelen(self) -> tuple:
+        """The judgements before the current one, latest first."""
+        return self.oordelen[1:]
+
+    def oordeel_uit(self, bron: str) -> Erkenning | None:
+        """The latest judgement taken from one source (e.g. "002", the factsheet)."""
+        return next((e for e in self.oordelen if e.bron == bron), None)
+
+    @property
+    def registeroordeel(self) -> Erkenning | None:
+        """The latest judgement read from a registry page."""
+        return next((e for e in self.oordelen if e.uit_register), None)
 
 
 @dataclass(frozen=True)

@@ -36,8 +36,11 @@ SEED_PAGES = {
 }
 SEED_TITLES = {seed: title for seed, (_, title) in SEED_PAGES.items()} | {
     "003": "Interview Kijken waar het licht zit (Welbevinden op School)"}
+# Short titles for readers, where a judgement or outcome names the document it comes from.
+SEED_KORT = {"001": "Theoretische onderbouwing", "002": "Factsheet Wat werkt? (2016)",
+             "003": "Interview Kijken waar het licht zit", "004": "Verkenning welbevinden in het mbo"}
 MARKERS = ("modelfiguur", "mbo-kaders-overzicht", "mbo-begrippen", "mbo-interventies", "praktijk-overzicht",
-           "mbo-aanbevelingen")
+           "mbo-aanbevelingen", "erkenning-uitleg", "wat-is-veranderd")
 
 
 def relative_url(target_src: str, page_src: str, directory_urls: bool) -> str:
@@ -75,7 +78,7 @@ def _render(name: str, page_src: str, directory_urls: bool = True, **context) ->
         return references.plain(text, kb)
 
     return _env.get_template(name).render(rel=rel, url=url, plain=plain, page_src=page_src, seed_pages=seed_pages,
-                                          seed_titles=SEED_TITLES, **context)
+                                          seed_titles=SEED_TITLES, seed_kort=SEED_KORT, **context)
 
 
 def title_of(kb, src: str) -> str:
@@ -148,7 +151,7 @@ def interventies_page(kb, directory_urls: bool) -> str:
 
 
 def matrix_page(kb, directory_urls: bool) -> str:
-    niveaus = [(n.id, n.label) for n in reversed(kb.niveaus_op_rang())] + [("geen", "Geen erkenning bekend")]
+    niveaus = [(n.id, n.label) for n in reversed(kb.niveaus_op_rang())] + [("geen", "Geen oordeel gevonden")]
     cellen = {}
     for i in kb.interventies.values():
         niveau = i.oordeel.niveau if i.oordeel else "geen"

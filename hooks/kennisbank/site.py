@@ -11,12 +11,14 @@ from pathlib import Path
 from . import references
 from .errors import Problem, display_path
 from .loader import key_path
-from .model import Aanbeveling, Interventie, MboKader, Niveau, Origin, Pijler, Praktijk, Principe, Usage
+from .model import (BRONDOCUMENTEN, Aanbeveling, Interventie, MboKader, Niveau, Origin, Pijler, Praktijk, Principe,
+                    Usage)
 
 CONTENT = "content"
 SCHEMAS = "content/schemas"
-SEEDS = ("001", "002", "003", "004")  # the programme's source documents, valid as a 'bron' of a judgement
+SEEDS = BRONDOCUMENTEN  # the programme's source documents, valid as a 'bron' of a judgement
 AANBEVELINGEN_MARKER = "<!-- kb:mbo-aanbevelingen -->"
+ERKENNING_MARKERS = ("<!-- kb:erkenning-uitleg -->", "<!-- kb:wat-is-veranderd -->")  # blocks that cite registry pages
 
 
 @dataclass
@@ -29,6 +31,9 @@ class Kennisbank:
     bronnen: dict = field(default_factory=dict)
     niveaus: dict = field(default_factory=dict)
     formuleringen: dict = field(default_factory=dict)
+    # Markdown texts about the recognition system (content/erkenningsniveaus.yml): name -> (text, Origin)
+    erkenningsteksten: dict = field(default_factory=dict)
+    herbeoordeling_bron: str = ""  # citation key of the registry page that states the five-year rule
     interventies: dict = field(default_factory=dict)
     praktijk: dict = field(default_factory=dict)
     aanbevelingen: dict = field(default_factory=dict)
@@ -111,7 +116,8 @@ class Kennisbank:
         if kind == "interventie" and ref in self.interventies:
             i = self.interventies[ref]
             oordeel = i.oordeel
-            label = self.niveaus[oordeel.niveau].label if oordeel else "geen erkenning bekend"
+            label = self.niveaus[oordeel.niveau].label + (f" ({oordeel.datum[:4]})" if oordeel.datum else "") \
+                if oordeel else "geen oordeel gevonden"
             return i.src, "", f"{i.naam}: {label}", "kb-interventie"
         if kind == "praktijk" and ref in self.praktijk:
             return self.praktijk[ref].src, "", self.praktijk[ref].samenvatting, "kb-praktijk"
@@ -196,8 +202,28 @@ class Kennisbank:
             yield b.uitleg, b.origin, self.BEGRIPPEN_SRC
         for i in self.interventies.values():
             yield i.samenvatting, i.origin, i.src
+            yield from self.erkenning_citations(i, i.src)
+        for n in self.niveaus.values():  # the list page explains the levels
+            yield n.uitleg, n.origin, self.INTERVENTIES_SRC
         for p in self.praktijk.values():
             yield p.body, p.origin, p.src
+
+    def erkenning_texts(self, page: str):
+        """The texts about the recognition system, shown on ``page``."""
+        for n in self.niveaus.values():
+            yield n.uitleg, n.origin, page
+        for text, origin in self.erkenningsteksten.values():
+            yield text, origin, page
+
+    def erkenning_citations(self, i: Interventie, page: str):
+        """A programme's registry judgements cite their registry page wherever they are shown (templates
+        write the citation; this records it, so the page lists the source and the source its pages).
+        An unknown key is reported once, by the record check."""
+        for e in i.erkenning:
+            if e.uit_register and e.bron in self.bronnen:
+                yield f"[@{e.bron}]", i.origin, page
+        if self.herbeoordeling_bron in self.bronnen and any(e.ouder_dan_vijf_jaar(self.vandaag) for e in i.erkenning):
+            yield f"[@{self.herbeoordeling_bron}]", i.origin, page
 
     def page_texts(self, pages, docs_dir):
         """Texts of docs/ pages, plus the content their block markers pull in."""
@@ -206,6 +232,11 @@ class Kennisbank:
             if "<!-- kb:mbo-kaders-overzicht -->" in text:  # the mbo boxes are shown there too
                 for k in self.mbo.values():
                     yield k.body, k.origin, src
+            if ERKENNING_MARKERS[0] in text:
+                yield from self.erkenning_texts(src)
+            if ERKENNING_MARKERS[1] in text:
+                for i in self.interventies.values():
+                    yield from self.erkenning_citations(i, src)
             if AANBEVELINGEN_MARKER in text:
                 self.aanbevelingen_page = src
                 for a in self.aanbevelingen.values():

@@ -49,13 +49,93 @@ def test_every_record_has_a_page_a_short_link_and_a_handout(built_site):
         assert (built_site / f"interventies/{r['id']}/handout/index.html").is_file()
 
 
-def test_levels_show_who_judged_and_the_source_wording(built_site):
+def test_levels_show_who_judged_the_source_wording_and_the_history(built_site):
     page = BeautifulSoup((built_site / "interventies/taakspel/index.html").read_text("utf-8"), "html.parser")
-    judgement = page.select_one(".kb-erkenning")
-    text = judgement.get_text(" ", strip=True)
-    assert "Effectief volgens sterke aanwijzingen" in text
-    assert "effectief volgens sterke aanwijzingen" in text  # the source's own words
-    assert "Beoordeeld door" in text and "niet vermeld in de bron" in text
+    current = page.select_one(".kb-erkenning.kb-huidig").get_text(" ", strip=True)
+    assert "Effectief volgens goede aanwijzingen" in current and "6 oktober 2016" in current
+    assert "Beoordeeld door" in current and "loketgezondleven.nl" in page.select_one(".kb-huidig a[href^='https://']")["href"]
+    history = page.select_one(".kb-tijdlijn").get_text(" ", strip=True)
+    assert "effectief volgens sterke aanwijzingen" in history  # the factsheet's own words, now an earlier judgement
+    assert "Factsheet Wat werkt? (2016)" in history and "002" not in history
+
+
+def _dated(e):
+    return bool(e.get("datum"))
+
+
+def current_judgement(record):
+    """Computed here on its own: dated before undated, registry pages before our documents, latest first,
+    later in the file first on a tie."""
+    order = sorted(enumerate(record["erkenning"]), key=lambda ie: (_dated(ie[1]), ie[1]["bron"] not in SEED_CODES,
+                                                                   (str(ie[1].get("datum", "")) + "-00-00")[:10], ie[0]),
+                   reverse=True)
+    return order[0][1] if order else None
+
+
+SEED_CODES = ("001", "002", "003", "004")
+
+
+def test_every_judgement_has_a_date_or_says_its_source_shows_none():
+    for r in records():
+        for e in r["erkenning"]:
+            assert ("datum" in e) != bool(e.get("datum_onbekend")), (r["id"], e)
+
+
+def test_every_registry_judgement_cites_a_page_with_address_and_verification():
+    bronnen = {b["id"]: b for b in yaml.safe_load((REPO / "content/bronnen.yml").read_text("utf-8"))}
+    registry = [(r["id"], e["bron"]) for r in records() for e in r["erkenning"] if e["bron"] not in SEED_CODES]
+    assert len(registry) >= 25
+    for rid, key in registry:
+        assert bronnen[key].get("URL", "").startswith("http"), (rid, key)
+        assert bronnen[key].get("geverifieerd_via"), (rid, key)
+        assert bronnen[key].get("accessed"), (rid, key)
+
+
+def test_the_database_covers_at_least_25_programmes_and_names_the_documents_or_says_none(built_site):
+    assert len(records()) >= 25
+    for r in records():
+        text = BeautifulSoup((built_site / f"interventies/{r['id']}/index.html").read_text("utf-8"),
+                             "html.parser").select_one(".kb-gecontroleerd").get_text(" ", strip=True)
+        assert ("Genoemd in" in text) == bool(r.get("genoemd_in")), r["id"]
+        assert "Laatst gecontroleerd op" in text and "tegen" in text
+
+
+def test_a_judgement_older_than_five_years_shows_its_note_with_its_date(built_site):
+    from datetime import date, timedelta
+
+    from kennisbank.datums import nl_datum
+    five_years_ago = date.today().replace(year=date.today().year - 5).isoformat()
+    old = 0
+    for r in records():
+        e = current_judgement(r)
+        if not e or not e.get("datum"):
+            continue
+        page = BeautifulSoup((built_site / f"interventies/{r['id']}/index.html").read_text("utf-8"), "html.parser")
+        note = page.select_one(".kb-huidig .kb-oud")
+        full = len(str(e["datum"])) == 10
+        if full and str(e["datum"]) < five_years_ago:
+            old += 1
+            text = note.get_text(" ", strip=True)
+            assert "Ouder dan vijf jaar: het oordeel wordt of werd herbeoordeeld" in text, r["id"]
+            assert nl_datum(str(e["datum"])) in text and note.select_one("a.kb-cite"), r["id"]
+        elif full and str(e["datum"]) > (date.today() - timedelta(days=5 * 365 - 2)).isoformat():
+            assert note is None, r["id"]
+    assert old >= 5  # (every judgement on a registry page today is over five years old; the unit tests cover younger ones)
+
+
+def test_what_changed_lists_the_programmes_whose_registry_level_differs_from_the_factsheet(built_site):
+    expected = set()
+    for r in records():
+        factsheet = [e for e in r["erkenning"] if e["bron"] == "002"]
+        register = current_judgement({"erkenning": [e for e in r["erkenning"] if e["bron"] not in SEED_CODES]})
+        if factsheet and register and register["niveau"] != factsheet[0]["niveau"]:
+            expected.add(r["id"])
+    assert {"taakspel", "kanjertraining", "pad", "vrienden", "rots-en-water"} <= expected
+    page = BeautifulSoup((built_site / "wat-werkt/index.html").read_text("utf-8"), "html.parser")
+    table = page.select_one("h2#wat-is-veranderd").find_next("table")
+    shown = {a["href"].rstrip("/").split("/")[-1] for a in table.select("tbody tr td:first-child a")}
+    assert shown == expected
+    assert "Niet erkend" in table.get_text()  # 'niet erkend' is shown, never dropped
 
 
 def test_programme_pages_stay_out_of_the_navigation(built_site):

@@ -19,15 +19,15 @@ def test_unknown_level_principle_bad_date_and_source_all_at_once(project):
     bad = (INTERVENTIE.replace("niveau: sterke-aanwijzingen", "niveau: sterk")
            .replace("principes: [veilig-klimaat]", "principes: [veilig-klimat]")
            .replace('datum: "2021-06-01"', 'datum: "2021-13-01"')
-           .replace("bron: stevens2023", "bron: stevens2032"))
+           .replace("bron: registerzd", "bron: registerzx"))
     write(project, "content/interventies/taakspel.yml", bad)
     assert problems(project) == [
         "content/interventies/taakspel.yml:9: principes[0]: unknown principle id 'veilig-klimat' (did you mean 'veilig-klimaat'?)",
-        "content/interventies/taakspel.yml:22: erkenning[1].niveau: 'sterk' is not one of: goed-beschreven, goed-onderbouwd, "
+        "content/interventies/taakspel.yml:22: erkenning[1].niveau: 'sterk' is not one of: niet-erkend, goed-beschreven, goed-onderbouwd, "
         "eerste-aanwijzingen, goede-aanwijzingen, sterke-aanwijzingen",
         "content/interventies/taakspel.yml:25: erkenning[1].datum: '2021-13-01' is not a real date",
-        "content/interventies/taakspel.yml:26: erkenning[1].bron: unknown source 'stevens2032': a citation key or one of "
-        "001, 002, 003, 004 (did you mean 'stevens2023'?)",
+        "content/interventies/taakspel.yml:26: erkenning[1].bron: unknown source 'registerzx': a citation key or one of "
+        "001, 002, 003, 004 (did you mean 'registerzd'?)",
     ]
 
 
@@ -64,7 +64,7 @@ def test_json_export(project):
     assert set(records) == {"taakspel", "geluksvogel"}
     assert records["taakspel"]["niveau"] == "sterke-aanwijzingen"
     assert records["taakspel"]["principes"] == ["B1"]
-    assert [e["verlopen"] for e in records["taakspel"]["erkenning"]] == [True, False]
+    assert [e["verlopen"] for e in records["taakspel"]["erkenning"]] == [False, True]  # current first
     assert records["geluksvogel"]["naam"] == "Geluksvogel ë" and records["geluksvogel"]["niveau"] is None
 
 
@@ -119,3 +119,80 @@ def test_older_than_five_years_counts_partial_dates_at_their_end():
     assert not _e("2021-11-30").ouder_dan_vijf_jaar("2026-11-30")
     assert not _e("2021-11").ouder_dan_vijf_jaar("2026-11-30")
     assert not _e("").ouder_dan_vijf_jaar("2026-11-30")
+
+
+def test_judgement_needs_a_date_or_says_the_source_shows_none(project):
+    undated = INTERVENTIE.replace('    datum: "2015"\n', "")
+    both = INTERVENTIE.replace('    datum: "2015"\n', '    datum: "2015"\n    datum_onbekend: true\n')
+    write(project, "content/interventies/taakspel.yml", undated)
+    assert problems(project) == ["content/interventies/taakspel.yml:16: erkenning[0]: no date: give datum, or "
+                                 "'datum_onbekend: true' when the source shows none"]
+    write(project, "content/interventies/taakspel.yml", both)
+    assert problems(project) == ["content/interventies/taakspel.yml:16: erkenning[0]: give either datum or "
+                                 "'datum_onbekend: true' (the source shows no date), not both"]
+    write(project, "content/interventies/taakspel.yml", undated.replace('    geldig_tot: "2020-01-01"\n', '    datum_onbekend: true\n    geldig_tot: "2020-01-01"\n'))
+    assert load_kennisbank(project).interventies["taakspel"].erkenning[0].datum_onbekend
+
+
+def test_a_registry_judgement_must_cite_a_page_with_address_and_verification(project):
+    write(project, "content/interventies/taakspel.yml", INTERVENTIE.replace("bron: registerzd", "bron: stevens2023"))
+    assert problems(project) == [
+        "content/interventies/taakspel.yml:26: erkenning[1].bron: a registry judgement needs the registry page: "
+        "'stevens2023' has no URL and no geverifieerd_via in content/bronnen.yml"]
+
+
+def _record(*judgements):
+    from kennisbank.model import Interventie, Origin
+    return Interventie(id="x", naam="x", samenvatting="x", origin=Origin("x", 1), erkenning=judgements)
+
+
+def test_a_dated_registry_page_outranks_the_factsheets_retelling():
+    from kennisbank.model import Erkenning
+    factsheet = Erkenning(niveau="goede-aanwijzingen", formulering="x", beoordeeld_door="x", bron="002", datum="2016")
+    register = Erkenning(niveau="sterke-aanwijzingen", formulering="x", beoordeeld_door="x", bron="nji", datum="2015-12-10")
+    undated = Erkenning(niveau="sterke-aanwijzingen", formulering="x", beoordeeld_door="x", bron="nji2", datum_onbekend=True)
+    assert _record(factsheet, register, undated).oordelen == (register, factsheet, undated)
+    assert _record(factsheet, undated).oordeel is factsheet  # dated beats undated, whatever the source
+    assert _record(factsheet, register).registeroordeel is register
+    assert _record(factsheet, register).oordeel_uit("002") is factsheet
+
+
+def test_exports_carry_the_date_the_age_flag_and_the_deduced_flag(project):
+    deduced = INTERVENTIE.replace('    bron: stevens2023\n', '').replace(
+        '    datum: "2021-06-01"\n    bron: registerzd\n',
+        '    datum: "2021-06-01"\n    bron: "002"\n    afgeleid: Afgeleid uit de telling in de factsheet.\n')
+    write(project, "content/interventies/taakspel.yml", deduced)
+    kb = load_kennisbank(project)
+    record = {r["id"]: r for r in json.loads(interventies.to_json(kb, "2026-05-31"))["interventies"]}["taakspel"]
+    assert (record["niveau"], record["datum"], record["ouder_dan_vijf_jaar"], record["afgeleid"]) == \
+        ("sterke-aanwijzingen", "2021-06-01", False, True)
+    assert [(e["datum"], e["ouder_dan_vijf_jaar"]) for e in record["erkenning"]] == [("2021-06-01", False), ("2015", True)]
+    assert record["erkenning"][0]["afgeleid"] == "Afgeleid uit de telling in de factsheet."
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(interventies.to_csv(kb, "2026-05-31")))}
+    assert (rows["taakspel"]["datum"], rows["taakspel"]["ouder_dan_vijf_jaar"], rows["taakspel"]["afgeleid"]) == \
+        ("2021-06-01", "nee", "ja")
+    assert (rows["geluksvogel"]["niveau"], rows["geluksvogel"]["datum"], rows["geluksvogel"]["ouder_dan_vijf_jaar"]) == \
+        ("", "", "nee")
+    # five years on, the same judgement is flagged in both exports
+    later = {r["id"]: r for r in json.loads(interventies.to_json(kb, "2026-06-02"))["interventies"]}["taakspel"]
+    assert later["ouder_dan_vijf_jaar"] is True
+
+
+def test_what_changed_lists_programmes_whose_registry_level_differs_from_the_factsheet(project):
+    kb = load_kennisbank(project)
+    assert [(i.id, old.niveau, new.niveau) for i, old, new in interventies.veranderingen(kb)] == \
+        [("taakspel", "goed-onderbouwd", "sterke-aanwijzingen")]
+    same = INTERVENTIE.replace("niveau: goed-onderbouwd", "niveau: sterke-aanwijzingen")
+    write(project, "content/interventies/taakspel.yml", same)
+    assert interventies.veranderingen(load_kennisbank(project)) == []
+
+
+def test_every_export_field_is_documented_for_readers(project):
+    import re
+    from pathlib import Path
+    doc = (Path(interventies.__file__).parent / "templates" / "_open-data-velden.md.j2").read_text("utf-8")
+    documented = set(re.findall(r"`([a-z_]+)`", doc))
+    kb = load_kennisbank(project)
+    record = interventies.record(kb, kb.interventies["taakspel"], "2026-11-30")
+    fields = set(record) | set(interventies.CSV_COLUMNS) | set(record["erkenning"][0])
+    assert fields - documented == set()
