@@ -328,8 +328,8 @@
         });
       });
       resultaat.appendChild(el("h3", { id: "profiel", text: "Profiel" }));
-      resultaat.appendChild(el("figure", { "class": "kb-zelfscan-figuur" }, [grafiek(rijen), legenda()]));
-      resultaat.appendChild(tabel(rijen));
+      resultaat.appendChild(el("div", { "class": "kb-zelfscan-profiel" }, [
+        el("figure", { "class": "kb-zelfscan-figuur" }, [grafiek(rijen), legenda()]), tabel(rijen)]));
 
       resultaat.appendChild(el("h3", { id: "beginnen", text: "Om mee te beginnen" }));
       if (begin.length) {
