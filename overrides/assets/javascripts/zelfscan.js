@@ -255,18 +255,21 @@
       return p.punten.filter(function (pt) { return waarden.indexOf(antwoord(p, pt.k)) >= 0; });
     }
 
+    // Programmes for the chosen school type; those whose school type no source names stay, marked.
     function programmas(p, type) {
-      var passend = p.programmas.filter(function (prog) { return !type || prog.types.indexOf(type) >= 0; });
-      var kop = "Programma's bij dit principe" + (type ? " voor het " + type : "");
+      var passend = p.programmas.filter(function (prog) {
+        return !type || !prog.types.length || prog.types.indexOf(type) >= 0;
+      });
+      var kop = el("p", { "class": "kb-zelfscan-sub", text: "Programma's bij dit principe" + (type ? " voor het " + type : "") });
       if (!passend.length) {
-        return [el("p", { "class": "kb-zelfscan-sub", text: kop }),
-          el("p", { text: p.programmas.length ? "De kennisbank noemt bij dit principe geen programma's voor het " + type + "."
-            : "De kennisbank noemt bij dit principe (nog) geen programma's." })];
+        return [kop, el("p", { text: p.programmas.length ? "De kennisbank noemt bij dit principe geen programma's voor het " + type + "."
+          : "De kennisbank noemt bij dit principe (nog) geen programma's." })];
       }
-      return [el("p", { "class": "kb-zelfscan-sub", text: kop }), el("ul", {}, passend.map(function (prog) {
+      return [kop, el("ul", {}, passend.map(function (prog) {
         var oordeel = prog.niveau + (prog.door || prog.datum ? " (" + [prog.door, prog.datum].filter(Boolean).join(", ") + ")" : "");
+        var types = prog.types.length ? (type ? "" : " · " + prog.types.join(", ")) : " · onderwijstype niet bekend";
         return el("li", {}, [el("a", { href: prog.url, text: prog.naam }), ": " + oordeel +
-          (prog.oud ? "; dit oordeel is ouder dan vijf jaar" : "") + (type ? "" : " · " + prog.types.join(", "))]);
+          (prog.oud ? "; dit oordeel is ouder dan vijf jaar" : "") + types]);
       }))];
     }
 
@@ -318,6 +321,8 @@
       resultaat.appendChild(el("p", { "class": "kb-zelfscan-datum" }, [
         el("strong", { text: "Actieplan" }), " · gemaakt op " + vandaag() +
           (type ? " · " + data.types[type] : " · geen schooltype gekozen")]));
+      resultaat.appendChild(el("p", { "class": "kb-zelfscan-printadres" }, ["Terug naar deze scan: ",
+        el("span", { "class": "kb-url", text: location.href })]));
 
       var rijen = [];
       data.pijlers.forEach(function (pijler) {
@@ -341,20 +346,23 @@
         resultaat.appendChild(el("p", { text: "Er is nog geen principe met punten die nog niet of deels geregeld zijn." }));
       }
 
-      var uitzoeken = principes.filter(function (p) { return tellingen[p.code].weet > 0; });
+      // the starting principles list their own "weet ik niet" points already
+      var uitzoeken = principes.filter(function (p) { return tellingen[p.code].weet > 0 && begin.indexOf(p) < 0; });
       if (uitzoeken.length) {
-        resultaat.appendChild(el("h3", { id: "uitzoeken", text: "Uit te zoeken" }));
-        resultaat.appendChild(el("p", { text: "Bij deze punten wist niemand het antwoord. Zoek ze uit voordat je kiest waar je begint." }));
+        resultaat.appendChild(el("h3", { id: "uitzoeken", text: begin.length ? "Verder uit te zoeken" : "Uit te zoeken" }));
+        resultaat.appendChild(el("p", { text: "Bij deze punten wist niemand het antwoord. Zoek ze uit: misschien " +
+          "verandert dat waar jullie beginnen." }));
         resultaat.appendChild(el("ul", { "class": "kb-zelfscan-uitzoeken" }, uitzoeken.map(function (p) {
           return el("li", {}, [el("strong", { text: p.code + " " + p.titel }),
             el("ul", {}, puntenMet(p, [WEET]).map(function (pt) { return el("li", { text: pt.t }); }))]);
         })));
       }
 
-      resultaat.appendChild(el("h3", { id: "bewaren", text: "Bewaren en delen" }));
-      resultaat.appendChild(el("p", { text: "Met dit adres open je de scan later weer met dezelfde antwoorden. Het adres is de " +
+      var bewaren = el("div", { "class": "kb-zelfscan-bewaren" });
+      bewaren.appendChild(el("h3", { id: "bewaren", text: "Bewaren en delen" }));
+      bewaren.appendChild(el("p", { text: "Met dit adres open je de scan later weer met dezelfde antwoorden. Het adres is de " +
         "enige plek waar de antwoorden staan." }));
-      resultaat.appendChild(el("p", { "class": "kb-url kb-zelfscan-adres", text: location.href }));
+      bewaren.appendChild(el("p", { "class": "kb-url kb-zelfscan-adres", text: location.href }));
       var knoppen = el("p", { "class": "kb-zelfscan-knoppen" });
       var kopieer = el("button", { type: "button", "class": "md-button", text: "Kopieer het adres" });
       kopieer.addEventListener("click", function () { kopieerAdres(); });
@@ -370,7 +378,8 @@
       knoppen.appendChild(kopieer);
       knoppen.appendChild(print);
       knoppen.appendChild(wis);
-      resultaat.appendChild(knoppen);
+      bewaren.appendChild(knoppen);
+      resultaat.appendChild(bewaren);
     }
 
     function kopieerAdres() {
