@@ -2,7 +2,7 @@
 JSON, CSV and the list page's script). Files, not fetches: they work from file:// too."""
 from __future__ import annotations
 
-from kennisbank import bibexport, interventies
+from kennisbank import bibexport, interventies, render, zelfscan
 from mkdocs.structure.files import File
 
 
@@ -15,6 +15,8 @@ def on_files(files, config):
             ("data/interventies.csv", interventies.to_csv(kb, kb.vandaag)),
             ("assets/javascripts/interventies-data.js", interventies.to_js(kb, kb.vandaag)),
         ]
+    if kb.principes:  # read by the self-scan page
+        outputs.append((zelfscan.DATA_JS, render.zelfscan_js(kb, config.use_directory_urls)))
     for path, content in outputs:
         files.append(File.generated(config, path, content=content))
     return files

@@ -278,3 +278,22 @@ def search(page, query: str) -> int:
         except AssertionError:
             continue
     raise AssertionError(f"search gave no answer for {query!r}: {meta.inner_text()}")
+
+
+def zelfscan_model() -> list[tuple[str, str, list[str]]]:
+    """(code, pillar id, statements as plain text) of every principle in model order, read from the
+    content files here, independently of the package: the self-scan tests compare the page with it."""
+    import re
+
+    import yaml
+
+    order = {p["id"]: p["volgorde"] for p in yaml.safe_load((REPO / "content/model/pijlers.yml").read_text("utf-8"))}
+    out = []
+    for path in (REPO / "content/model").glob("*/*.md"):
+        text = path.read_text(encoding="utf-8")
+        code = re.search(r"^nummer: (\S+)", text, re.MULTILINE).group(1)
+        section = text.split("## Wat betekent dit voor de school?", 1)[1].split("\n#", 1)[0]
+        points = [" ".join(item.split()) for item in re.findall(r"^- (.*?)(?=^- |\Z)", section, re.MULTILINE | re.DOTALL)]
+        points = [re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", p) for p in points]  # links keep their text
+        out.append((order[path.parent.name], int(code[1:]), code, path.parent.name, points))
+    return [(code, pijler, points) for _, _, code, pijler, points in sorted(out)]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import handout, interventies, references
+from . import handout, interventies, references, zelfscan
 from .datums import nl_datum
 from .model import Principe
 
@@ -166,6 +166,22 @@ def praktijk_page(kb, p) -> str:
     return _render("praktijk.md.j2", p.src, kb=kb, p=p)
 
 
+def zelfscan_page(kb, directory_urls: bool) -> str:
+    pijlers = [(pijler, [(p, zelfscan.stellingen(p)) for p in kb.principes_van(pijler.id)])
+               for pijler in kb.pijlers_op_volgorde()]
+    return _render("zelfscan.md.j2", zelfscan.SRC, directory_urls, kb=kb, pijlers=pijlers,
+                   antwoorden=zelfscan.ANTWOORDEN, types=interventies.ONDERWIJSTYPE, model_src=kb.MODEL_SRC,
+                   data_js=zelfscan.DATA_JS)
+
+
+def zelfscan_js(kb, directory_urls: bool) -> str:
+    """The scan's data script; its links are relative to the scan page."""
+    def url(src: str, anchor: str) -> str:
+        return relative_url(src, zelfscan.SRC, directory_urls) + (f"#{anchor}" if anchor else "")
+
+    return zelfscan.to_js(kb, url)
+
+
 def handout_url(record, site_url: str) -> str:
     """The permanent short address printed on a handout: /p/B1/ or /i/<id>/."""
     short = f"p/{record.nummer}/" if isinstance(record, Principe) else f"i/{record.id}/"
@@ -202,6 +218,8 @@ def generated_pages(kb, directory_urls: bool = True, site_url: str = "") -> dict
         pages[kb.MATRIX_SRC] = matrix_page(kb, directory_urls)
         pages.update({i.src: interventie_page(kb, i, directory_urls) for i in kb.interventies.values()})
     pages.update({p.src: praktijk_page(kb, p) for p in kb.praktijk.values()})
+    if kb.principes:
+        pages[zelfscan.SRC] = zelfscan_page(kb, directory_urls)
     # The glossary and the bibliography link to the pages above (and the latter to the glossary)
     # by title: those titles must be known first, or a link would show the file's path.
     _learn_titles(kb, pages)

@@ -85,3 +85,29 @@ def test_short_link_opens_its_page_from_disk(page, root):
     page.goto(root + "p/B1/index.html")
     expect(page).to_have_url(re.compile(r"/model/beleid/veilig-klimaat/index\.html$"))
     expect(page.locator("h1")).to_contain_text("Veilig en inclusief schoolklimaat")
+
+
+def test_the_self_scan_address_restores_every_answer_from_disk(page, root, browser):
+    """Fill the whole scan from file://, open the address in a fresh page: every answer is back."""
+    page.goto(root + "zelfscan/index.html")
+    groups = page.locator("fieldset.kb-stelling")
+    expected = {}
+    for i in range(groups.count()):
+        digit = 1 + (i * 5) % 4
+        groups.nth(i).locator(f"input[value='{digit}']").check()
+        expected[i] = digit
+    page.locator("input[name=schooltype][value=mbo]").check()
+    url = page.url
+    assert url.startswith("file://") and "#v=1&t=mbo&" in url
+    context = browser.new_context()
+    fresh = context.new_page()
+    fresh.goto(url)
+    got = fresh.evaluate("""() => Array.from(document.querySelectorAll('fieldset.kb-stelling')).map(f => {
+        const c = f.querySelector('input:checked'); return c ? Number(c.value) : 0; })""")
+    assert dict(enumerate(got)) == expected
+    assert fresh.locator("input[name=schooltype]:checked").get_attribute("value") == "mbo"
+    expect(fresh.locator(".kb-zelfscan-begin")).to_have_count(3)
+    # links in the result work from disk: a file, not a folder
+    href = fresh.locator(".kb-zelfscan-begin a").first.get_attribute("href")
+    assert href.endswith("index.html"), href
+    context.close()

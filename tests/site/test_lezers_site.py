@@ -118,7 +118,7 @@ def test_not_found_page_is_dutch(pages):
 def test_home_leads_to_every_part_in_one_step(pages):
     home = pages["index.html"]
     article = {href for href, _ in home.links}
-    for part in ("interventies/", "wat-werkt/", "onderbouwing/", "model/", "mbo/", "praktijk/", "begrippen/", "bronnen/"):
+    for part in ("interventies/", "zelfscan/", "wat-werkt/", "onderbouwing/", "model/", "mbo/", "praktijk/", "begrippen/", "bronnen/"):
         assert part in article, part
 
 
