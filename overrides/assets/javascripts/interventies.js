@@ -3,8 +3,10 @@
  * The table is in the page, so the list works without JavaScript; this script adds the
  * filters. Data comes from interventies-data.js (window.KB_INTERVENTIES), written at build
  * time: no fetch, so it works from file:// too. The filter state lives in the query string
- * (?niveau=sterke-aanwijzingen&onderwijstype=po&q=pesten) so a filtered view can be linked;
+ * (?niveau=sterke-aanwijzingen&onderwijstype=po&zoek=pesten) so a filtered view can be linked;
  * each choice is a history entry, so the back button undoes it (typing replaces its own entry).
+ * The text goes in "zoek", not "q": Material opens its site search for a "q" in the address, and
+ * removes "q" from it when that search closes.
  * Within a facet the chosen values are alternatives (OR); facets and search words combine (AND).
  * An empty result names the filters that emptied it, with how many programmes each one's removal
  * gives, and a button to remove it: never a bare "0".
@@ -16,6 +18,7 @@
 (function () {
   "use strict";
   var PAGE = 50;
+  var ZOEK = "zoek";  // query-string key of the search text
   var WIDE = "(min-width: 60em)";  // filters open by default from here; folded below
 
   // Same normalisation as zoektekst() in hooks/kennisbank/interventies.py: accents removed,
@@ -215,7 +218,7 @@
       data.facets.forEach(function (key) {
         (state.facets[key] || []).forEach(function (v) { params.append(key, v); });
       });
-      if (state.q) params.set("q", state.q);
+      if (state.q) params.set(ZOEK, state.q);
       var query = params.toString();
       var url = location.pathname + (query ? "?" + query : "") + location.hash;
       if (url === location.pathname + location.search + location.hash) return;
@@ -232,10 +235,11 @@
       form.querySelectorAll("input[type=checkbox]").forEach(function (box) {
         box.checked = params.getAll(box.name).indexOf(box.value) >= 0;
       });
-      search.value = params.get("q") || "";
+      search.value = params.get(ZOEK) || "";
       // the order of a shared link: the filter written last counts as chosen last
       order = [];  // in a shared link, the filter written last counts as chosen last
-      params.forEach(function (value, key) {
+      params.forEach(function (value, name) {
+        var key = name === ZOEK ? "q" : name;
         if (key === "q" ? !words(value).length : !boxes[key]) return;
         if (order.indexOf(key) >= 0) order.splice(order.indexOf(key), 1);
         order.push(key);
