@@ -23,7 +23,7 @@ def test_unknown_level_principle_bad_date_and_source_all_at_once(project):
     write(project, "content/interventies/taakspel.yml", bad)
     assert problems(project) == [
         "content/interventies/taakspel.yml:9: principes[0]: unknown principle id 'veilig-klimat' (did you mean 'veilig-klimaat'?)",
-        "content/interventies/taakspel.yml:22: erkenning[1].niveau: 'sterk' is not one of: goed-beschreven, goed-onderbouwd, "
+        "content/interventies/taakspel.yml:22: erkenning[1].niveau: 'sterk' is not one of: niet-erkend, goed-beschreven, goed-onderbouwd, "
         "eerste-aanwijzingen, goede-aanwijzingen, sterke-aanwijzingen",
         "content/interventies/taakspel.yml:25: erkenning[1].datum: '2021-13-01' is not a real date",
         "content/interventies/taakspel.yml:26: erkenning[1].bron: unknown source 'stevens2032': a citation key or one of "
@@ -82,9 +82,9 @@ def test_csv_export_is_utf8_with_one_row_per_programme(project):
 def test_facet_counts(project):
     kb = load_kennisbank(project)
     assert interventies.facet_values(kb, "niveau") == [
-        ("sterke-aanwijzingen", "Effectief volgens sterke aanwijzingen", 1), ("geen", "Geen erkenning bekend", 1)]
+        ("sterke-aanwijzingen", "Effectief volgens sterke aanwijzingen", 1), ("geen", "Geen oordeel gevonden", 1)]
     assert interventies.facet_values(kb, "onderwijstype") == [
-        ("mbo", "Middelbaar beroepsonderwijs (mbo)", 1), ("po", "Primair onderwijs (po)", 1)]
+        ("po", "Primair onderwijs (po)", 1), ("mbo", "Middelbaar beroepsonderwijs (mbo)", 1)]
 
 
 def test_an_empty_or_list_shaped_record_is_reported_not_skipped(project):
