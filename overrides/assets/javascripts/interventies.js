@@ -50,6 +50,23 @@
         return { box: box, label: box.parentNode, count: box.parentNode.querySelector(".kb-telling") };
       });
     });
+    // Rows with their facet values as indices of the facet's boxes: counting into typed arrays and
+    // comparing small integers keeps a change fast at thousands of programmes.
+    var facets = data.facets;
+    var Q = facets.length;  // index of the search text among the filters
+    var indices = facets.map(function (key) {
+      var index = {};
+      boxes[key].forEach(function (item, i) { index[item.box.value] = i; });
+      return index;
+    });
+    var prepared = rows.map(function (row) {
+      return {
+        t: row.t, tr: trs[row.id] || null,
+        f: facets.map(function (key, k) {
+          return (row.f[key] || []).map(function (v) { return v in indices[k] ? indices[k][v] : -1; });
+        })
+      };
+    });
     var order = [];  // active filters (facet keys and "q"), the most recently chosen last
     var typing = false;  // the last history entry came from typing: replace it rather than add one
     form.hidden = false;
@@ -77,52 +94,54 @@
     // One pass over the rows: which chosen filters does a row fail? A row is shown when it fails
     // none; it counts towards a facet's values when it fails no *other* facet (standard faceting),
     // and towards "without filter X" when X is the only one it fails.
-    function failing(row, chosen, ws) {
-      // plain loops: this runs for every row on every change
-      var failed = [];
-      for (var w = 0; w < ws.length; w++) {
-        if (row.t.indexOf(ws[w]) < 0) { failed.push("q"); break; }
-      }
-      for (var c = 0; c < chosen.length; c++) {
-        var key = chosen[c][0], wanted = chosen[c][1], values = row.f[key] || [], hit = false;
-        for (var v = 0; v < wanted.length && !hit; v++) hit = values.indexOf(wanted[v]) >= 0;
-        if (!hit) failed.push(key);
-      }
-      return failed;
-    }
-
-    function apply(history, changed) {
+    // how: "push" (a history entry), "replace" or null (the address stays)
+    function apply(how, changed) {
       var state = readState();
       updateOrder(state, changed);
-      var shown = 0;
-      var visible = [];
-      var counts = {};
-      var without = { q: 0 };  // rows that only this one filter keeps out
-      data.facets.forEach(function (key) { counts[key] = {}; without[key] = 0; });
-      var chosen = Object.keys(state.facets).map(function (key) { return [key, state.facets[key]]; });
-      var facets = data.facets;
-      rows.forEach(function (row) {
-        var failed = failing(row, chosen, state.words);
-        if (failed.length === 0) {
-          shown += 1;
-          if (shown <= limit && trs[row.id]) visible.push(trs[row.id]);
-        }
-        if (failed.length > 1) return;
-        if (failed.length === 1) without[failed[0]] += 1;
-        for (var k = 0; k < facets.length; k++) {
-          var key = facets[k];
-          if (failed.length === 1 && failed[0] !== key) continue;
-          var values = row.f[key] || [], tally = counts[key];
-          for (var v = 0; v < values.length; v++) tally[values[v]] = (tally[values[v]] || 0) + 1;
-        }
+      var ws = state.words, nw = ws.length;
+      var wanted = [], active = [], counts = [];
+      facets.forEach(function (key, k) {
+        counts.push(new Int32Array(boxes[key].length));
+        var chosen = state.facets[key];
+        if (!chosen) return;
+        var mask = new Uint8Array(boxes[key].length);
+        boxes[key].forEach(function (item, i) { if (item.box.checked) mask[i] = 1; });
+        wanted[k] = mask;
+        active.push(k);
       });
+      var without = new Int32Array(Q + 1);  // rows that only this one filter keeps out
+      var shown = 0, visible = [], na = active.length;
+      // plain loops: this runs for every row on every change
+      for (var r = 0; r < prepared.length; r++) {
+        var row = prepared[r], nFailed = 0, failedAt = -1;
+        for (var w = 0; w < nw; w++) {
+          if (row.t.indexOf(ws[w]) < 0) { nFailed = 1; failedAt = Q; break; }
+        }
+        for (var a = 0; a < na && nFailed < 2; a++) {
+          var k = active[a], values = row.f[k], mask = wanted[k], hit = false;
+          for (var v = 0; v < values.length && !hit; v++) hit = values[v] >= 0 && mask[values[v]] === 1;
+          if (!hit) { nFailed += 1; failedAt = k; }
+        }
+        if (nFailed > 1) continue;
+        if (nFailed === 0) {
+          shown += 1;
+          if (shown <= limit && row.tr) visible.push(row.tr);
+        } else {
+          without[failedAt] += 1;
+        }
+        for (var f = 0; f < Q; f++) {
+          if (nFailed === 1 && failedAt !== f) continue;
+          var vals = row.f[f], tally = counts[f];
+          for (var j = 0; j < vals.length; j++) if (vals[j] >= 0) tally[vals[j]] += 1;
+        }
+      }
       tbody.replaceChildren.apply(tbody, visible);
       more.hidden = shown <= limit;
       more.textContent = "Toon meer (" + Math.min(PAGE, shown - limit) + " van de " + (shown - limit) + " overige)";
       var nChosen = 0;
-      data.facets.forEach(function (key) {
-        boxes[key].forEach(function (item) {
-          var n = counts[key][item.box.value] || 0;
+      facets.forEach(function (key, k) {
+        boxes[key].forEach(function (item, i) {
+          var n = counts[k][i];
           var text = "(" + n + ")";
           if (item.count.textContent !== text) item.count.textContent = text;
           item.label.classList.toggle("kb-leeg", n === 0 && !item.box.checked);
@@ -136,8 +155,10 @@
         status.textContent = (shown === 1 ? "1 programma" : shown + " programma's") +
           (shown > limit ? ", de eerste " + limit + " staan hieronder" : "");
       }
-      explainEmpty(shown === 0 ? state : null, without);
-      if (history) writeUrl(state, history);
+      var dropped = { q: without[Q] };
+      facets.forEach(function (key, k) { dropped[key] = without[k]; });
+      explainEmpty(shown === 0 ? state : null, dropped);
+      if (how) writeUrl(state, how);
     }
 
     function describe(state, key) {
