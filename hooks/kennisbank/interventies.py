@@ -93,7 +93,8 @@ def value_label(kb, facet: str, value: str) -> str:
 def _levels_in_order(kb) -> list[str]:
     """Levels that say a programme works, strongest first, then the others (highest rank first), then
     'no judgement': whatever ids content/erkenningsniveaus.yml defines."""
-    levels = sorted(kb.niveaus.values(), key=lambda n: (not n.effectief, -n.rang))
+    levels = list(reversed(kb.niveaus_op_rang()))  # on equal rank, the level listed first in the file comes last
+    levels.sort(key=lambda n: not n.effectief)  # stable: keeps the rank order within each group
     return [n.id for n in levels] + [GEEN_OORDEEL]
 
 
