@@ -353,6 +353,21 @@ def test_narrow_screen_folds_filters_and_stacks_rows(browser, synthetic_url):
     context.close()
 
 
+def test_table_words_break_only_at_hyphenation_points(lijst):
+    styles = lijst.evaluate("""() => [...document.querySelectorAll('table.kb-interventietabel th, table.kb-interventietabel td')]
+        .slice(0, 12).map(c => [getComputedStyle(c).overflowWrap, getComputedStyle(c).wordBreak, getComputedStyle(c).hyphens])""")
+    assert styles and all(s == ["normal", "normal", "auto"] for s in styles), styles
+    assert lijst.evaluate("document.documentElement.lang") == "nl"  # hyphens: auto needs the language
+
+
+def test_search_index_has_the_list_text_not_its_filter_labels(built_site):
+    import json
+    docs = json.loads((built_site / "search/search_index.json").read_text("utf-8"))["docs"]
+    lijst = next(d for d in docs if d["location"] == "interventies/")
+    assert "programma" in lijst["text"]
+    assert "Oordeel ouder dan vijf jaar" not in lijst["text"] and "Alle filters wissen" not in lijst["text"]
+
+
 def test_wide_screen_shows_the_filters_open(lijst):
     assert lijst.locator("[data-kb-filterpaneel]").get_attribute("open") is not None
     assert lijst.evaluate("getComputedStyle(document.querySelector('tbody tr')).display") == "table-row"
