@@ -69,9 +69,10 @@ PREVENTIE_BEGRIP = {"universeel": "universele-preventie", "selectief": "selectie
                     "geindiceerd": "geindiceerde-preventie"}  # glossary ids
 CATEGORIE = {"betrokkenheid-leraren-ouders": "Met leraren en ouders", "mindfulness-stressmanagement": "Mindfulness en stressmanagement",
              "peer-mediation": "Peer mediation", "integrale-aanpak": "Integrale aanpak"}
-THEMA = {"sociaal-emotionele-vaardigheden": "Sociaal-emotionele vaardigheden", "gedrag-en-klassenmanagement":
-         "Gedrag en klassenmanagement", "pesten-en-conflicten": "Pesten en conflicten", "angst-en-depressie":
-         "Angst en depressie", "weerbaarheid": "Weerbaarheid", "stress": "Stress", "schoolklimaat": "Schoolklimaat"}
+# Theme ids are free (schema: a slug); these are the known ones spelled as Dutch writes them.
+THEMA = {"angst-en-depressie": "Angst en depressie", "gedrag-en-klassenmanagement": "Gedrag en klassenmanagement",
+         "pesten-en-conflicten": "Pesten en conflicten", "schoolklimaat": "Schoolklimaat",
+         "sociaal-emotionele-vaardigheden": "Sociaal-emotionele vaardigheden", "weerbaarheid": "Weerbaarheid"}
 OUDER_DAN_VIJF_JAAR = {"ja": "Ja", "nee": "Nee", ONBEKEND: "Onbekend (geen oordeel of geen datum)"}
 LEEFTIJD = {key: label for key, _, _, label in LEEFTIJDSGROEPEN}
 RESULTAAT = {"positief": "positief effect", "geen-effect": "geen effect", "onduidelijk": "onduidelijk",
