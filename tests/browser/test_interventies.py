@@ -17,16 +17,20 @@ from playwright.sync_api import expect
 TODAY = date.today()  # the build date: the fixtures build the site in this test session
 
 
+DOCUMENTS = {"001", "002", "003", "004"}  # the programme's own documents; any other source is a registry page
+
+
 def current(record):
-    """The current judgement: the latest dated one; on equal dates the later one in the file; an
-    undated one only when none has a date (then the last one in the file)."""
+    """The current judgement: the latest dated one, a registry page's before one our documents retell
+    (the factsheet's '2016' is its publication year, not the registry's date); on equal footing the
+    later one in the file; an undated one only when none has a date (then the last one in the file)."""
     judgements = record.get("erkenning") or []
     if not judgements:
         return None
     def key(pair):
         index, e = pair
         datum = str(e.get("datum") or "")
-        return (bool(datum), (datum + "-00-00")[:10] if datum else "", index)
+        return (bool(datum), str(e.get("bron")) not in DOCUMENTS, (datum + "-00-00")[:10] if datum else "", index)
     return max(enumerate(judgements), key=key)[1]
 
 
