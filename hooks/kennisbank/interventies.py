@@ -26,13 +26,13 @@ def _ouder_dan_vijf_jaar(kb, i) -> list[str]:
 # Age bands (first and last age in years, inclusive); a programme is in every band its ages touch.
 LEEFTIJDSGROEPEN = (("0-3", 0, 3, "Jonger dan 4 jaar"), ("4-7", 4, 7, "4 tot 8 jaar"), ("8-11", 8, 11, "8 tot 12 jaar"),
                     ("12-15", 12, 15, "12 tot 16 jaar"), ("16-plus", 16, 200, "16 jaar en ouder"))
-_RANGE = re.compile(r"(?P<groep>groep(?:en)?\s*)?(?P<van>\d{1,2})(?:\s*(?:-|–|tot en met|t/m|tot)\s*(?P<tot>\d{1,2}))?"
+_RANGE = re.compile(r"(?P<groep>groep(?:en)?\s*)?(?P<van>\d{1,2})(?:\s*(?P<sep>-|–|tot en met|t/m|tot)\s*(?P<tot>\d{1,2}))?"
                     r"\s*(?P<plus>\+|jaar en ouder|en ouder)?(?P<jaar>\s*jaar)?")
 
 
 def leeftijdsgroepen(leeftijd: str) -> list[str]:
-    """Bands for a free-text age such as '4-12 jaar', '9 tot 13 jaar', '16+' or 'groep 5 tot en met 8'
-    (groep n: age n+3 at the start of the year). Numbers that are not ages ('klas 1-3') are ignored; no
+    """Bands for a free-text age such as '4-12 jaar', '9 tot 13 jaar' (to 12), '4 tot en met 12 jaar', '16+'
+    or 'groep 5 tot en met 8' (groep n: age n+3 at the start of the year). Numbers that are not ages ('klas 1-3') are ignored; no
     age at all gives 'onbekend'."""
     bands: list[str] = []
     for m in _RANGE.finditer((leeftijd or "").casefold()):
@@ -40,6 +40,8 @@ def leeftijdsgroepen(leeftijd: str) -> list[str]:
             continue  # a number that is not an age: 'klas 1-3', 'niveau 2'
         van = int(m["van"])
         tot = int(m["tot"]) if m["tot"] else (200 if m["plus"] else van)
+        if m["sep"] == "tot":  # Dutch 'tot' excludes its end ('8 tot 12 jaar': up to 11); 'tot en met' includes it
+            tot -= 1
         if m["groep"]:  # groep 1 starts at 4; the age at the start of the school year
             van, tot = van + 3, (tot + 3 if tot < 200 else tot)
         if tot < van:

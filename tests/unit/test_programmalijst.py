@@ -10,6 +10,10 @@ from support import INTERVENTIE, write
 @pytest.mark.parametrize("leeftijd, bands", [
     ("4-12 jaar", ["4-7", "8-11", "12-15"]),
     ("9 tot 13 jaar", ["8-11", "12-15"]),
+    ("8 tot 12 jaar", ["8-11"]),  # 'tot' excludes its end
+    ("12 tot 16 jaar", ["12-15"]),
+    ("4 tot en met 12 jaar", ["4-7", "8-11", "12-15"]),  # 'tot en met' includes it
+    ("groep 3 tot en met 8", ["4-7", "8-11"]),
     ("10 t/m 11 jaar", ["8-11"]),
     ("12–18 jaar", ["12-15", "16-plus"]),
     ("16+", ["16-plus"]),
