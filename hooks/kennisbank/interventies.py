@@ -4,12 +4,61 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import unicodedata
+
+ONBEKEND = "onbekend"  # the explicit value of a facet a record says nothing about: filterable, never hidden
+GEEN_OORDEEL = "geen"  # no judgement at all (the id stays: the matrix links to ?niveau=geen)
+
+
+def _of_onbekend(values) -> list[str]:
+    return list(values) or [ONBEKEND]
+
+
+def _ouder_dan_vijf_jaar(kb, i) -> list[str]:
+    """'ja' or 'nee' for a dated current judgement; 'onbekend' when there is none or it has no date."""
+    oordeel = i.oordeel
+    if not oordeel or not oordeel.datum:
+        return [ONBEKEND]
+    return ["ja" if oordeel.ouder_dan_vijf_jaar(kb.vandaag) else "nee"]
+
+
+# Age bands (first and last age in years, inclusive); a programme is in every band its ages touch.
+LEEFTIJDSGROEPEN = (("0-3", 0, 3, "Jonger dan 4 jaar"), ("4-7", 4, 7, "4 tot 8 jaar"), ("8-11", 8, 11, "8 tot 12 jaar"),
+                    ("12-15", 12, 15, "12 tot 16 jaar"), ("16-plus", 16, 200, "16 jaar en ouder"))
+_RANGE = re.compile(r"(?P<groep>groep(?:en)?\s*)?(?P<van>\d{1,2})(?:\s*(?P<sep>-|–|tot en met|t/m|tot)\s*(?P<tot>\d{1,2}))?"
+                    r"\s*(?P<plus>\+|jaar en ouder|en ouder)?(?P<jaar>\s*jaar)?")
+
+
+def leeftijdsgroepen(leeftijd: str) -> list[str]:
+    """Bands for a free-text age such as '4-12 jaar', '9 tot 13 jaar' (to 12), '4 tot en met 12 jaar', '16+'
+    or 'groep 5 tot en met 8' (groep n: age n+3 at the start of the year). Numbers that are not ages ('klas 1-3') are ignored; no
+    age at all gives 'onbekend'."""
+    bands: list[str] = []
+    for m in _RANGE.finditer((leeftijd or "").casefold()):
+        if not (m["groep"] or m["plus"] or m["jaar"]):
+            continue  # a number that is not an age: 'klas 1-3', 'niveau 2'
+        van = int(m["van"])
+        tot = int(m["tot"]) if m["tot"] else (200 if m["plus"] else van)
+        if m["sep"] == "tot":  # Dutch 'tot' excludes its end ('8 tot 12 jaar': up to 11); 'tot en met' includes it
+            tot -= 1
+        if m["groep"]:  # groep 1 starts at 4; the age at the start of the school year
+            van, tot = van + 3, (tot + 3 if tot < 200 else tot)
+        if tot < van:
+            continue
+        bands += [key for key, lo, hi, _ in LEEFTIJDSGROEPEN if van <= hi and tot >= lo and key not in bands]
+    return [key for key, *_ in LEEFTIJDSGROEPEN if key in bands] or [ONBEKEND]
+
 
 # Facets of the list page, in order: (query-string key, label, how to read the values of a programme).
+# Current level = the current judgement (Interventie.oordeel). Facets where a record may say nothing
+# get the explicit value 'onbekend', so choosing a value never hides a programme without saying so.
 FACETS = (
-    ("niveau", "Erkenning", lambda kb, i: [i.oordeel.niveau] if i.oordeel else ["geen"]),
-    ("onderwijstype", "Onderwijstype", lambda kb, i: list(i.onderwijstype)),
-    ("preventieniveau", "Preventieniveau", lambda kb, i: list(i.preventieniveau)),
+    ("niveau", "Huidig oordeel", lambda kb, i: [i.oordeel.niveau] if i.oordeel else [GEEN_OORDEEL]),
+    ("ouder-dan-vijf-jaar", "Oordeel ouder dan vijf jaar", _ouder_dan_vijf_jaar),
+    ("onderwijstype", "Onderwijstype", lambda kb, i: _of_onbekend(i.onderwijstype)),
+    ("leeftijd", "Leeftijd", lambda kb, i: leeftijdsgroepen(i.leeftijd)),
+    ("preventieniveau", "Preventieniveau", lambda kb, i: _of_onbekend(i.preventieniveau)),
     ("pijler", "Pijler", lambda kb, i: list(i.pijlers)),
     ("thema", "Thema", lambda kb, i: list(i.themas)),
     ("categorie", "Soort programma", lambda kb, i: list(i.categorie)),
@@ -26,34 +75,69 @@ CATEGORIE = {"betrokkenheid-leraren-ouders": "Met leraren en ouders", "mindfulne
 THEMA = {"angst-en-depressie": "Angst en depressie", "gedrag-en-klassenmanagement": "Gedrag en klassenmanagement",
          "pesten-en-conflicten": "Pesten en conflicten", "schoolklimaat": "Schoolklimaat",
          "sociaal-emotionele-vaardigheden": "Sociaal-emotionele vaardigheden", "weerbaarheid": "Weerbaarheid"}
+OUDER_DAN_VIJF_JAAR = {"ja": "Ja", "nee": "Nee", ONBEKEND: "Onbekend (geen oordeel of geen datum)"}
+LEEFTIJD = {key: label for key, _, _, label in LEEFTIJDSGROEPEN}
 RESULTAAT = {"positief": "positief effect", "geen-effect": "geen effect", "onduidelijk": "onduidelijk",
              "alleen-subgroep": "alleen voor een deelgroep"}
 
 
 def value_label(kb, facet: str, value: str) -> str:
     if facet == "niveau":
-        return kb.niveaus[value].label if value in kb.niveaus else "Geen erkenning bekend"
+        return kb.niveaus[value].label if value in kb.niveaus else "Geen oordeel gevonden"
     if facet == "pijler":
         return kb.pijlers[value].titel if value in kb.pijlers else value
-    table = {"onderwijstype": ONDERWIJSTYPE, "preventieniveau": PREVENTIENIVEAU, "categorie": CATEGORIE,
-             "thema": THEMA}.get(facet, {})
+    table = {"onderwijstype": ONDERWIJSTYPE, "preventieniveau": PREVENTIENIVEAU, "categorie": CATEGORIE, "thema": THEMA,
+             "ouder-dan-vijf-jaar": OUDER_DAN_VIJF_JAAR, "leeftijd": LEEFTIJD}.get(facet, {})
+    if value == ONBEKEND and value not in table:
+        return "Onbekend"
     return table.get(value, value.replace("-", " ").capitalize())
 
 
+def _levels_in_order(kb) -> list[str]:
+    """Levels that say a programme works, strongest first, then the others (highest rank first), then
+    'no judgement': whatever ids content/erkenningsniveaus.yml defines."""
+    levels = list(reversed(kb.niveaus_op_rang()))  # on equal rank, the level listed first in the file comes last
+    levels.sort(key=lambda n: not n.effectief)  # stable: keeps the rank order within each group
+    return [n.id for n in levels] + [GEEN_OORDEEL]
+
+
 def facet_values(kb, facet: str) -> list[tuple[str, str, int]]:
-    """(value, label, number of programmes) for one facet, in a stable, meaningful order."""
+    """(value, label, number of programmes) for one facet, in a stable, meaningful order; 'onbekend' last."""
     read = dict((key, fn) for key, _, fn in FACETS)[facet]
     counts: dict[str, int] = {}
     for i in kb.interventies.values():
         for v in read(kb, i):
             counts[v] = counts.get(v, 0) + 1
     if facet == "niveau":
-        order = [n.id for n in reversed(kb.niveaus_op_rang())] + ["geen"]
+        order = _levels_in_order(kb)
     elif facet == "pijler":
         order = [p.id for p in kb.pijlers_op_volgorde()]
+    elif facet == "leeftijd":
+        order = [key for key, *_ in LEEFTIJDSGROEPEN]
+    elif facet == "ouder-dan-vijf-jaar":
+        order = ["ja", "nee"]
+    elif facet == "onderwijstype":
+        order = list(ONDERWIJSTYPE)
+    elif facet == "preventieniveau":
+        order = list(PREVENTIENIVEAU)
     else:
-        order = sorted(counts)
+        order = sorted(counts, key=lambda v: value_label(kb, facet, v).casefold())
+    order += sorted(v for v in counts if v not in order and v != ONBEKEND) + [ONBEKEND]
     return [(v, value_label(kb, facet, v), counts[v]) for v in order if v in counts]
+
+
+def zoektekst(text: str) -> str:
+    """Text as the list's search compares it: without accents, case-folded, punctuation as spaces.
+    interventies.js normalises what the reader types the same way (NFD, marks removed)."""
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.category(c).startswith("M"))
+    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
+
+
+def zoekvelden(kb, i) -> list[str]:
+    """What the text search looks in: name, other names, summary, themes (their labels), aim and
+    target group, outcomes and active elements."""
+    return [i.naam, *i.ook_bekend_als, i.samenvatting, *(value_label(kb, "thema", t) for t in i.themas),
+            getattr(i, "doel", "") or "", i.doelgroep, *(u.uitkomst for u in i.uitkomsten), *i.werkzame_elementen]
 
 
 def record(kb, i, vandaag: str) -> dict:
@@ -145,17 +229,13 @@ def _cell(value) -> str:
 def to_js(kb, vandaag: str) -> str:
     """The list page's data, as a script (no fetch, so it works from file:// too).
 
-    Each row carries its facet values and one lower-case text to search in; the table rows
-    themselves are in the page, so the list also works without JavaScript.
+    Each row carries its facet values and one normalised text to search in (zoektekst); the table
+    rows themselves are in the page, so the list also works without JavaScript.
     """
-    rows = []
-    for i in kb.alle_interventies():
-        oordeel = i.oordeel
-        text = " ".join([i.naam, *i.ook_bekend_als, i.samenvatting, i.doelgroep,
-                         kb.niveaus[oordeel.niveau].label if oordeel else ""])
-        rows.append({"id": i.id, "t": " ".join(text.casefold().split()),
-                     "f": {key: read(kb, i) for key, _, read in FACETS}})
+    rows = [{"id": i.id, "t": zoektekst(" ".join(zoekvelden(kb, i))),
+             "f": {key: read(kb, i) for key, _, read in FACETS}}
+            for i in kb.alle_interventies()]
     labels = {key: {v: label for v, label, _ in facet_values(kb, key)} for key, _, _ in FACETS}
-    payload = json.dumps({"facets": [k for k, _, _ in FACETS], "labels": labels, "rows": rows},
-                         ensure_ascii=False, separators=(",", ":"))
+    payload = json.dumps({"facets": [k for k, _, _ in FACETS], "names": {k: label for k, label, _ in FACETS},
+                          "labels": labels, "rows": rows}, ensure_ascii=False, separators=(",", ":"))
     return f"window.KB_INTERVENTIES = {payload};\n"

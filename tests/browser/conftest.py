@@ -33,16 +33,41 @@ def site_url(built_site):
     server.shutdown()
 
 
+def _fixture_programme(id, naam, erkenning, **fields):
+    return {"id": id, "naam": naam, "samenvatting": f"{naam}: een programma dat alleen in de tests bestaat.",
+            "erkenning": [{"beoordeeld_door": "Testcommissie", "formulering": "testoordeel", "bron": "002", **e}
+                          for e in erkenning],
+            "bronnen": [], "genoemd_in": ["002"], "laatst_gecontroleerd": "2026-11-25", **fields}
+
+
+# A programme whose current (latest) judgement is "niet erkend" after an earlier recognition, and one
+# known only by a rare word, in the special schools only, judged long ago, with an age and accents.
+FIXTURE_PROGRAMMES = [
+    _fixture_programme("fixtuur-herbeoordeeld", "Fixtuur Herbeoordeeld",
+                       [{"niveau": "sterke-aanwijzingen", "datum": "2016"},
+                        {"niveau": "niet-erkend", "datum": "2023-05-01"}],
+                       onderwijstype=["po", "vo"], pijlers=["educatie"]),
+    _fixture_programme("fixtuur-zeldzaam", "Fixtuur Zeldzaamwoord",
+                       [{"niveau": "goede-aanwijzingen", "datum": "2015-03"}],
+                       onderwijstype=["so"], leeftijd="10 tot 14 jaar", preventieniveau=["geindiceerd"],
+                       doelgroep="Leerlingen met beginnende angstklachten (geïndiceerde preventie).",
+                       themas=["angst-en-depressie"]),
+]
+
+
 @pytest.fixture(scope="session")
 def synthetic_site(tmp_path_factory):
-    """The real project plus 130 synthetic programmes (more than one page of 100 rows), built;
-    returns (site dir, every programme record)."""
+    """The real project plus 130 synthetic programmes (more than one page of 100 rows) and the
+    FIXTURE_PROGRAMMES, built; returns (site dir, every programme record)."""
     import yaml
     from support import mkdocs_build
     from synthetic_site import make_site
 
     project = tmp_path_factory.mktemp("synthetic")
     make_site(project, 130)
+    for record in FIXTURE_PROGRAMMES:  # cases the real content may not have (yet)
+        (project / "content/interventies" / f"{record['id']}.yml").write_text(
+            yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
     site = tmp_path_factory.mktemp("synthetic-site")
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr

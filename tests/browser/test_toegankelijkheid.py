@@ -45,7 +45,9 @@ def test_the_check_catches_a_violation(page, site_url):
 def test_keyboard_reaches_filters_and_term_tooltips(page, site_url):
     page.goto(site_url + "interventies/")
     page.locator("#kb-zoek").focus()
-    page.keyboard.press("Tab")  # from the text box to the first facet value
+    page.keyboard.press("Tab")  # from the text box to the toggle of the (open) filter panel
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    page.keyboard.press("Tab")  # to the first facet value
     focused = page.evaluate("document.activeElement.name")
     assert focused == "niveau"
     page.keyboard.press("Space")

@@ -82,9 +82,9 @@ def test_csv_export_is_utf8_with_one_row_per_programme(project):
 def test_facet_counts(project):
     kb = load_kennisbank(project)
     assert interventies.facet_values(kb, "niveau") == [
-        ("sterke-aanwijzingen", "Effectief volgens sterke aanwijzingen", 1), ("geen", "Geen erkenning bekend", 1)]
+        ("sterke-aanwijzingen", "Effectief volgens sterke aanwijzingen", 1), ("geen", "Geen oordeel gevonden", 1)]
     assert interventies.facet_values(kb, "onderwijstype") == [
-        ("mbo", "Middelbaar beroepsonderwijs (mbo)", 1), ("po", "Primair onderwijs (po)", 1)]
+        ("po", "Primair onderwijs (po)", 1), ("mbo", "Middelbaar beroepsonderwijs (mbo)", 1)]
 
 
 def test_an_empty_or_list_shaped_record_is_reported_not_skipped(project):
