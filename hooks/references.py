@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from kennisbank import references, render
+from kennisbank.text import html_text
 from mkdocs.plugins import get_plugin_logger
 
 log = get_plugin_logger(__name__)
@@ -10,7 +11,8 @@ log = get_plugin_logger(__name__)
 def on_page_markdown(markdown, page, config, files):
     kb = config["kennisbank"]
     if not page.meta.get("description"):  # for search engines and link previews in e-mail and chat
-        page.meta["description"] = references.first_paragraph(markdown, kb) or config.site_description
+        # Material prints it as it is, in an attribute: escaped here
+        page.meta["description"] = html_text(references.first_paragraph(markdown, kb)) or config.site_description
     markdown = render.expand_blocks(kb, markdown, page.file.src_uri, kb.qr_codes)
     markdown = render.sources_section(kb, markdown, page.file.src_uri)
     return references.Resolver(kb).resolve(markdown, page.file.src_uri)

@@ -10,9 +10,12 @@ MkDocs converts and validates them for the online and the offline build alike.
 from __future__ import annotations
 
 import difflib
+import html
 import posixpath
 import re
 from dataclasses import dataclass
+
+from .text import escape_text
 
 
 KINDS = ("begrip", "principe", "pijler", "mbo", "bron", "interventie", "praktijk")
@@ -127,14 +130,15 @@ class Resolver:
             return m.group(0)
         keys = self.kb.apa.in_order(key for key, _ in items)  # APA orders the works in one citation
         items = sorted(items, key=lambda item: keys.index(item[0]))
-        links = [self._cite_link(key, self.kb.apa.parenthetical_item(key, loc), page_src) for key, loc in items]
+        links = [self._cite_link(key, escape_text(self.kb.apa.parenthetical_item(key, loc)), page_src)
+                 for key, loc in items]
         return "(" + "; ".join(links) + ")"
 
     def _narrative(self, m: re.Match, page_src: str) -> str:
         key = m["key"]
         if key not in self.kb.bronnen:
             return m.group(0)
-        return self._cite_link(key, self.kb.apa.narrative(key), page_src)
+        return self._cite_link(key, escape_text(self.kb.apa.narrative(key)), page_src)
 
 
 def _items(body: str, kb) -> list[tuple[str, str]] | None:
@@ -171,13 +175,14 @@ def first_paragraph(markdown: str, kb, limit: int = 200) -> str:
         block = block.strip()
         if not block or block.startswith(("#", "<", "!!!", "-", "*", "|", "```", "{", ">")) or block[0].isdigit():
             continue
-        text = plain(block, kb)
+        text = html.unescape(plain(block, kb))  # text, not HTML: the caller escapes it for its place
         return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
     return ""
 
 
 def _attr(text: str) -> str:
-    return " ".join(text.replace('"', "'").replace("\\", "").split())
+    """A link title from content: stays text in the title attribute (entities pass Markdown as they are)."""
+    return str(escape_text(" ".join(text.split())))
 
 
 _LEFTOVER = re.compile(

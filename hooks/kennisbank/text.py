@@ -1,0 +1,61 @@
+"""Content values as text: escaping for the generated Markdown, its front matter and its HTML.
+
+A value from content/ is text unless its schema documents it as Markdown. Text lands in Markdown
+(paragraphs, headings, link text, table cells), in raw HTML (elements and attributes) and in link
+titles, so one escape serves all of them: HTML's special characters become entities, and so does
+every character Markdown could read as syntax. Entities pass through Python-Markdown unchanged,
+browsers show them as the character, and the search index (built from the HTML) keeps them text.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from markupsafe import Markup
+
+# HTML specials plus Markdown syntax that can start anywhere in a line: emphasis, code, links,
+# images, attribute lists {: }, table cells, heading ids and escapes.
+_SPECIAL = re.compile(r"[&<>\"\\`*_\[\]|{}#]")
+# Markdown syntax that only counts at the start of a line: lists, quotes, headings, setext lines.
+_LEADING = re.compile(r"^(\s*)(?:([-+=:>])|(\d+)([.)]))")
+
+
+def _entity(match: re.Match) -> str:
+    return f"&#{ord(match.group(0))};"
+
+
+def _leading(match: re.Match) -> str:
+    space, mark, number, dot = match.groups()
+    return space + (f"&#{ord(mark)};" if mark else f"{number}&#{ord(dot)};")
+
+
+def escape_text(value) -> Markup:
+    """A text value as Markdown that renders exactly that text, on one line."""
+    if hasattr(value, "__html__"):
+        return Markup(value.__html__())
+    text = re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", str(value))  # one line: a newline could start a Markdown block
+    text = _SPECIAL.sub(_entity, text)
+    text = _LEADING.sub(_leading, text)
+    return Markup(text)
+
+
+def html_text(value) -> str:
+    """Text for places that are HTML but never Markdown: front matter title and description,
+    which MkDocs and Material print as they are, inside elements and double-quoted attributes."""
+    return html.escape(" ".join(str(value).split()), quote=False).replace('"', "&quot;")
+
+
+def markdown(value) -> Markup:
+    """A value documented as Markdown: printed as it is (its safety is checked when loading)."""
+    return Markup(value)
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def neutralise_html(fragment: str) -> Markup:
+    """HTML made in Python from content (citeproc's references): tags stay, the text between them
+    gets the Markdown characters escaped, so a title like '*x* [y](z)' is not read as Markdown."""
+    parts = _TAG.split(fragment)
+    return Markup("".join(part if i % 2 else re.sub(r"[\\`*_\[\]|{}#]", _entity, part)
+                          for i, part in enumerate(parts)))
