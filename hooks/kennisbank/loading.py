@@ -10,7 +10,8 @@ from pathlib import Path
 
 from . import references
 from .errors import ContentError, Problem, display_path
-from .loader import Document, key_path, load_markdown, load_yaml
+from . import safety
+from .loader import Document, NotText, key_path, load_markdown, load_yaml, read_text
 from .model import (Aanbeveling, Begrip, Bron, Erkenning, Interventie, MboKader, Niveau, Origin, Pijler, Praktijk,
                     Principe, Uitkomst)
 from .site import CONTENT, SCHEMAS, SEEDS, Kennisbank
@@ -25,6 +26,7 @@ def load_kennisbank(root: Path, pages: list[tuple[str, str, str]] | None = None,
     root = Path(root)
     kb = Kennisbank(root)
     problems: list[Problem] = []
+    problems += _unknown_files(kb)
     problems += _load_pijlers(kb)
     problems += _load_principes(kb)
     problems += _load_mbo(kb)
@@ -36,6 +38,7 @@ def load_kennisbank(root: Path, pages: list[tuple[str, str, str]] | None = None,
     problems += _load_aanbevelingen(kb)
     problems += _cross_check(kb)
     problems += kb.index_texts(kb.content_texts())
+    problems += _unsafe_markdown(kb)
     if pages is not None:
         kb.page_titles.update({src: title for src, title, _ in pages})
         problems += kb.index_texts(kb.page_texts(pages, root / "docs"))
@@ -49,8 +52,58 @@ def _schema(kb: Kennisbank, name: str) -> Path:
     return kb.root / SCHEMAS / f"{name}.schema.json"
 
 
-def _read(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
+def _read_or_problem(kb: Kennisbank, path: Path) -> tuple[str | None, list[Problem]]:
+    try:
+        return read_text(path, display_path(path, kb.root)), []
+    except NotText as exc:
+        return None, [exc.problem]
+
+
+# Every file under content/ is one of these, or it is reported: nothing is skipped in silence.
+KNOWN_FILES = ("model/pijlers.yml", "model/*/*.md", "mbo/*.md", "begrippen.yml", "bronnen.yml",
+               "erkenningsniveaus.yml", "interventies/*.yml", "praktijk/*.md", "mbo-aanbevelingen.yml",
+               "schemas/*.schema.json", "verbatim-allow.txt")
+
+
+def _ignored(rel: Path) -> bool:
+    """Editor leftovers (.swp, backup~, .DS_Store): never content, and saving must not break a preview."""
+    return any(part.startswith(".") for part in rel.parts) or rel.name.endswith("~")
+
+
+def _unknown_files(kb: Kennisbank) -> list[Problem]:
+    base = kb.root / CONTENT
+    if not base.is_dir():
+        return [Problem(CONTENT, 0, "", "folder is missing")]
+    problems = []
+    for path in sorted(p for p in base.rglob("*") if p.is_file()):
+        rel = path.relative_to(base)
+        if _ignored(rel) or any(rel.match(pattern) and len(rel.parts) == pattern.count("/") + 1
+                                for pattern in KNOWN_FILES):
+            continue
+        problems.append(Problem(display_path(path, kb.root), 0, "",
+                                "not a known content file" + _did_you_mean(kb, rel)))
+    return problems
+
+
+def _did_you_mean(kb: Kennisbank, rel: Path) -> str:
+    stem = rel.stem
+    top = rel.parts[0] if len(rel.parts) > 1 else ""
+    if rel.suffix in (".yaml", ".YML", ".yml") and top in ("", "interventies"):
+        guess = f"{CONTENT}/interventies/{stem}.yml" if top == "interventies" or stem not in (
+            "begrippen", "bronnen", "erkenningsniveaus", "mbo-aanbevelingen") else f"{CONTENT}/{stem}.yml"
+    elif rel.suffix.lower() in (".md", ".markdown") and top == "model":
+        pijlers = sorted(kb.root.joinpath(CONTENT, "model").glob("*/")) or []
+        folders = [p.name for p in pijlers if p.is_dir()]
+        guess = f"{CONTENT}/model/<pijler>/{stem}.md" + (f" (a pillar folder: {', '.join(folders)})" if folders else "")
+    elif rel.suffix.lower() in (".md", ".markdown") and top in ("mbo", "praktijk", ""):
+        guess = (f"{CONTENT}/{top}/{stem}.md" if top else f"{CONTENT}/praktijk/{stem}.md, {CONTENT}/mbo/{stem}.md "
+                 f"or a page in docs/")
+    elif top == "schemas":
+        guess = f"{CONTENT}/schemas/{stem.removesuffix('.schema')}.schema.json"
+    else:
+        return ("; content/ holds: " + ", ".join(f"{CONTENT}/{p}" for p in KNOWN_FILES[:9])
+                + " (pages go in docs/)")
+    return f"; did you mean {guess}?"
 
 
 def _load_list(kb: Kennisbank, rel: str, schema: str, kind: str, required: bool = True):
@@ -64,10 +117,16 @@ def _load_list(kb: Kennisbank, rel: str, schema: str, kind: str, required: bool 
     if not path.exists():
         kb.unreadable.add(kind)
         return [Problem(display, 0, "", "file is missing")], items
-    loaded = load_yaml(_read(path), display)
+    text, unreadable = _read_or_problem(kb, path)
+    if text is None:
+        kb.unreadable.add(kind)
+        return unreadable, items
+    loaded = load_yaml(text, display)
     problems += loaded.problems
     if loaded.data is None and not loaded.problems:
-        loaded.data = []
+        # one problem, not one per reference to its entries elsewhere
+        kb.unreadable.add(kind)
+        return [Problem(display, 1, "", "the file is empty: it should hold a list of entries (- id: ...)")], items
     if loaded.problems and loaded.data is None:
         kb.unreadable.add(kind)
         return problems, items
@@ -96,6 +155,7 @@ def _load_pijlers(kb: Kennisbank) -> list[Problem]:
     seen: dict = {}
     for loaded, i, item, display in items:
         problems += _duplicate(seen, item["id"], display, loaded.line((i, "id")), key_path((i, "id")))
+        kb.marks[("pijler", item["id"])] = (loaded, (i,), display)
         kb.pijlers[item["id"]] = Pijler(
             id=item["id"], code=item["code"], titel=item["titel"], volgorde=item["volgorde"], kort=item["kort"],
             uitleg=item["uitleg"], origin=Origin(display, loaded.text_line((i, "uitleg"))))
@@ -118,7 +178,12 @@ def _load_dir(kb: Kennisbank, pattern: str, schema: str, kind: str, read):
     paths = sorted((kb.root / CONTENT).glob(pattern))
     for path in paths:
         display = display_path(path, kb.root)
-        doc = read(_read(path), display)
+        text, unreadable = _read_or_problem(kb, path)
+        if text is None:
+            problems += unreadable
+            kb.invalid.add((kind, path.stem))
+            continue
+        doc = read(text, display)
         problems += doc.meta.problems
         if not isinstance(doc.meta.data, dict):
             if doc.meta.data is not None:
@@ -208,10 +273,14 @@ def _load_niveaus(kb: Kennisbank) -> list[Problem]:
     if not path.exists():
         return []
     display = display_path(path, kb.root)
-    loaded = load_yaml(_read(path), display)
+    text, unreadable = _read_or_problem(kb, path)
+    if text is None:
+        kb.unreadable.add("niveau")
+        return unreadable
+    loaded = load_yaml(text, display)
     if loaded.problems or loaded.data is None:
         kb.unreadable.add("niveau")
-        return loaded.problems
+        return loaded.problems or [Problem(display, 1, "", "the file is empty")]
     problems = check(loaded, loaded.data, (), _schema(kb, "erkenningsniveaus"), display)
     if problems:
         kb.unreadable.add("niveau")
@@ -276,12 +345,16 @@ def _cross_check(kb: Kennisbank) -> list[Problem]:
     problems = []
     for p in kb.principes.values():
         pijler = kb.pijlers.get(p.pijler)
+        if pijler is None and not _reported(kb, "pijler", p.pijler):
+            problems.append(kb.problem("principe", p.id, ("pijler",), f"unknown pillar id {p.pijler!r}"
+                                       + references.suggest(p.pijler, kb.pijlers)))
         if pijler and not p.nummer.startswith(pijler.code):
             problems.append(kb.problem("principe", p.id, ("nummer",),
                                        f"{p.nummer!r} must start with the pillar code {pijler.code!r}"))
         problems += _known_keys(kb, "principe", p.id, "bronnen", p.bronnen, kb.bronnen, "citation key")
     for k in kb.mbo.values():
-        if kb.page_of(k.hoort_bij) is None:
+        if kb.page_of(k.hoort_bij) is None and not _reported(kb, "principe", k.hoort_bij) \
+                and not _reported(kb, "pijler", k.hoort_bij):
             problems.append(kb.problem("mbo", k.id, ("hoort_bij",), f"unknown principle or pillar id {k.hoort_bij!r}"
                                        + references.suggest(k.hoort_bij, list(kb.principes) + list(kb.pijlers))))
     for b in kb.begrippen.values():
@@ -293,6 +366,23 @@ def _cross_check(kb: Kennisbank) -> list[Problem]:
     for a in kb.aanbevelingen.values():
         problems += _known_keys(kb, "aanbeveling", a.id, "principes", a.principes, kb.principes, "principle id")
         problems += _known_keys(kb, "aanbeveling", a.id, "mbo", a.mbo, kb.mbo, "mbo box id")
+    return problems
+
+
+def _unsafe_markdown(kb: Kennisbank) -> list[Problem]:
+    """Markdown fields may not load anything from another host nor run script; YAML fields
+    (short texts) take no raw HTML at all. See safety.py and the schemas' descriptions."""
+    files = [*kb.principes.values(), *kb.mbo.values(), *kb.praktijk.values()]  # Markdown files: bodies
+    fields = [("pijler", p.id, "uitleg", p.uitleg, p.origin) for p in kb.pijlers.values()] \
+        + [("begrip", b.id, "uitleg", b.uitleg, b.origin) for b in kb.begrippen.values()] \
+        + [("interventie", i.id, "samenvatting", i.samenvatting, i.origin) for i in kb.interventies.values()] \
+        + [("aanbeveling", a.id, "tekst", a.tekst, a.origin) for a in kb.aanbevelingen.values()]
+    problems = []
+    for record in files:
+        problems += safety.check(record.body, record.origin, html_allowed=True)
+    for kind, ident, name, text, origin in fields:
+        key = kb.where(kind, ident, name)[2] if (kind, ident) in kb.marks else name
+        problems += safety.check(text, origin, html_allowed=False, key=key)
     return problems
 
 

@@ -237,21 +237,39 @@ def handout_page(kb, record, kind: str, site_url: str) -> str:
                  praktijk=markdown(praktijk), qr=Markup(handout.QrCodes.MARKER))
 
 
-def generated_pages(kb, directory_urls: bool = True, site_url: str = "") -> dict[str, str]:
-    """Every page built from content/, by source path."""
-    pages = {p.src: pijler_page(kb, p) for p in kb.pijlers_op_volgorde()}
+def generated_pages(kb, directory_urls: bool = True, site_url: str = "", on_error=None) -> dict[str, str]:
+    """Every page built from content/, by source path.
+
+    ``on_error(src, exception)``, when given, makes the page that could not be rendered (the live
+    preview shows content problems instead of stopping); without it the exception propagates."""
+    pages: dict[str, str] = {}
+
+    def put(src: str, make, *args) -> None:
+        if on_error is None:
+            pages[src] = make(*args)
+            return
+        try:
+            pages[src] = make(*args)
+        except Exception as exc:  # noqa: BLE001 - any failure becomes a page saying so
+            pages[src] = on_error(src, exc)
+
+    for p in kb.pijlers_op_volgorde():
+        put(p.src, pijler_page, kb, p)
     for p in kb.principes.values():
-        pages[p.src.replace("index.md", "handout/index.md")] = handout_page(kb, p, "principe", site_url)
+        put(p.src.replace("index.md", "handout/index.md"), handout_page, kb, p, "principe", site_url)
     for i in kb.interventies.values():
-        pages[i.src.replace("index.md", "handout/index.md")] = handout_page(kb, i, "interventie", site_url)
-    pages.update({p.src: principe_page(kb, p) for p in kb.alle_principes()})
-    pages[kb.BEGRIPPEN_SRC] = begrippen_page(kb)
-    pages[kb.BRONNEN_SRC] = bronnen_page(kb, directory_urls)
+        put(i.src.replace("index.md", "handout/index.md"), handout_page, kb, i, "interventie", site_url)
+    for p in kb.alle_principes():
+        put(p.src, principe_page, kb, p)
+    put(kb.BEGRIPPEN_SRC, begrippen_page, kb)
+    put(kb.BRONNEN_SRC, bronnen_page, kb, directory_urls)
     if kb.interventies:
-        pages[kb.INTERVENTIES_SRC] = interventies_page(kb, directory_urls)
-        pages[kb.MATRIX_SRC] = matrix_page(kb, directory_urls)
-        pages.update({i.src: interventie_page(kb, i, directory_urls) for i in kb.interventies.values()})
-    pages.update({p.src: praktijk_page(kb, p) for p in kb.praktijk.values()})
+        put(kb.INTERVENTIES_SRC, interventies_page, kb, directory_urls)
+        put(kb.MATRIX_SRC, matrix_page, kb, directory_urls)
+        for i in kb.interventies.values():
+            put(i.src, interventie_page, kb, i, directory_urls)
+    for p in kb.praktijk.values():
+        put(p.src, praktijk_page, kb, p)
     return pages
 
 

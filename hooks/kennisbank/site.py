@@ -4,6 +4,7 @@ Loading and checking live in ``loading.py``; this is what the rest of the packag
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -63,9 +64,11 @@ class Kennisbank:
     def apa(self):
         """APA formatting of all sources, made once per build (citeproc is slow)."""
         if getattr(self, "_apa", None) is None:
-            from .cite import Apa
+            from .apa_cache import CachedApa
 
-            self._apa = Apa(self.bronnen)
+            # kept between builds in .cache/ (set KB_CACHE_DIR to move it, or to "" for none)
+            cache = os.environ.get("KB_CACHE_DIR", str(self.root / ".cache" / "kennisbank"))
+            self._apa = CachedApa(self.bronnen, Path(cache) if cache else None)
         return self._apa
 
     # -- lookups -----------------------------------------------------------
