@@ -74,7 +74,7 @@ def plain_project(project: Path, captured: Path, dest: Path) -> None:
     lines = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     out, skip = [], False
     for line in lines:
-        if line.startswith(("hooks:", "nav:")):
+        if line.startswith(("hooks:", "nav:", "watch:")):
             skip = True
             continue
         if skip and (line.startswith(" ") or not line.strip()):

@@ -5,6 +5,8 @@ import csv
 import io
 import json
 
+from .text import csv_cell
+
 # Facets of the list page, in order: (query-string key, label, how to read the values of a programme).
 FACETS = (
     ("niveau", "Erkenning", lambda kb, i: [i.oordeel.niveau] if i.oordeel else ["geen"]),
@@ -105,7 +107,7 @@ def to_csv(kb, vandaag: str) -> str:
         row = dict(record(kb, i, vandaag), formulering=current.formulering if current else "",
                    beoordeeld_door=current.beoordeeld_door if current else "",
                    datum=current.datum if current else "", geldig_tot=current.geldig_tot if current else "")
-        writer.writerow(["; ".join(v) if isinstance(v, list) else ("" if v is None else v)
+        writer.writerow([csv_cell("; ".join(v) if isinstance(v, list) else ("" if v is None else v))
                          for v in (row[c] for c in CSV_COLUMNS)])
     return out.getvalue()
 

@@ -59,3 +59,9 @@ def neutralise_html(fragment: str) -> Markup:
     parts = _TAG.split(fragment)
     return Markup("".join(part if i % 2 else re.sub(r"[\\`*_\[\]|{}#]", _entity, part)
                           for i, part in enumerate(parts)))
+
+
+def csv_cell(value):
+    """A CSV cell a spreadsheet would read as a formula (first character =, +, -, @, tab or carriage
+    return) gets a leading apostrophe, so it stays text (OWASP's rule against CSV injection; README)."""
+    return "'" + value if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
