@@ -88,12 +88,12 @@ def on_files(files, config):
         raise _fail(ContentError(problems))
     on_error = None
     if problems:
-        for problem in sorted(set(problems)):
-            log.error(str(problem))
-        # the report is on every page; unresolved links to the broken records must not stop the preview
+        # the report is on every page; it, and unresolved links to the broken records, must not stop the preview
         logger = logging.getLogger("mkdocs")
         for handler in [h for h in logger.handlers if isinstance(h, CountHandler)]:
             logger.removeHandler(handler)
+        for problem in sorted(set(problems)):
+            log.error(str(problem))
         on_error = preview.error_page
     kb.preview_problems = problems
     for src, markdown in render.generated_pages(kb, config.use_directory_urls, config.site_url, on_error).items():
