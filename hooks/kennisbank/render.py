@@ -10,11 +10,12 @@ from itertools import groupby
 from pathlib import Path
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import handout, interventies, references
 from .datums import nl_datum
+from .cache import cache_dir
 from .model import Principe
 from .text import escape_text, html_text, markdown
 
@@ -24,9 +25,21 @@ MBO_KADERS = "<!-- kb:mbo-kaders -->"  # where a principle's mbo boxes go; witho
 # Markdown heading ids are written {#id}: Jinja's comment tag must be something else.
 # Every {{ value }} is text (escaped by ``finalize``) unless it is Markup: a value printed with
 # ``| md`` (documented as Markdown in its schema), ``| e``, a rendered block or a link from rel()/url().
+def _bytecode_cache():
+    """Compiled templates kept between builds (keyed by each template's source, so never stale)."""
+    folder = cache_dir(TEMPLATES.parents[2])
+    if folder is None:
+        return None
+    try:
+        (folder / "jinja").mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder / "jinja"))
+
+
 _env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True,
                    trim_blocks=True, lstrip_blocks=True, autoescape=False, finalize=escape_text,
-                   comment_start_string="{#-#", comment_end_string="#-#}")
+                   comment_start_string="{#-#", comment_end_string="#-#}", bytecode_cache=_bytecode_cache())
 _env.globals["iv"] = interventies
 _env.tests["contains"] = lambda seq, item: item in seq
 _env.filters["md"] = markdown

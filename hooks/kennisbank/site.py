@@ -4,7 +4,6 @@ Loading and checking live in ``loading.py``; this is what the rest of the packag
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -65,10 +64,9 @@ class Kennisbank:
         """APA formatting of all sources, made once per build (citeproc is slow)."""
         if getattr(self, "_apa", None) is None:
             from .apa_cache import CachedApa
+            from .cache import cache_dir
 
-            # kept between builds in .cache/ (set KB_CACHE_DIR to move it, or to "" for none)
-            cache = os.environ.get("KB_CACHE_DIR", str(self.root / ".cache" / "kennisbank"))
-            self._apa = CachedApa(self.bronnen, Path(cache) if cache else None)
+            self._apa = CachedApa(self.bronnen, cache_dir(self.root))  # kept between builds
         return self._apa
 
     # -- lookups -----------------------------------------------------------
