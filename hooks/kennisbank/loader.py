@@ -86,12 +86,35 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str, display: str, offset: in
         message = f"a quoted text that opens here is never closed ({problem})"
     elif "\\t" in problem or "tab" in problem.lower() or (mark is not None and _char_at(text, mark) == "\t"):
         message = "a tab character: indent YAML with spaces, never with tabs"
+    elif mark is not None and (opened := _unclosed_quote(text, mark.line)) is not None:
+        # YAML reads a quoted text on over line ends until the next quote, so the error shows up later
+        mark = yaml.Mark("", 0, opened, 0, None, None)
+        message = f"a quoted text that opens here is not closed on its line ({problem} further on)"
     elif "flow" in context and exc.context_mark is not None:  # [ or { left open
         message = f"{problem} (the list or mapping opened on line {exc.context_mark.line + 1 + offset} is not closed)"
     else:
         message = problem + (f" ({context})" if context and "while parsing" not in context else "")
     line = (mark.line + 1 + offset) if mark else offset + 1
     return Problem(display, line, "", f"invalid YAML: {message}")
+
+
+_OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#"'][^:#]*:\s+)?(?P<q>["'])(?P<rest>.*)$""")
+
+
+def _unclosed_quote(text: str, before_line: int) -> int | None:
+    """0-based line of the first value that opens a quote and does not close it on that line."""
+    for n, line in enumerate(text.split("\n")[: before_line + 1]):
+        match = _OPENING_QUOTE.match(line)
+        if not match:
+            continue
+        rest = match["rest"]
+        if match["q"] == '"':
+            closed = re.search(r'(?<!\\)"', rest.replace("\\\\", ""))
+        else:
+            closed = re.search(r"'(?!')", rest.replace("''", ""))
+        if not closed:
+            return n
+    return None
 
 
 def _char_at(text: str, mark) -> str:

@@ -181,21 +181,21 @@ def _load_dir(kb: Kennisbank, pattern: str, schema: str, kind: str, read):
         text, unreadable = _read_or_problem(kb, path)
         if text is None:
             problems += unreadable
-            kb.invalid.add((kind, path.stem))
+            _invalid(kb, kind, path, None)
             continue
         doc = read(text, display)
         problems += doc.meta.problems
-        if not isinstance(doc.meta.data, dict):
-            if doc.meta.data is not None:
+        if not isinstance(doc.meta.data, dict) or doc.meta.problems:
+            if doc.meta.data is not None and not isinstance(doc.meta.data, dict):
                 problems.append(Problem(display, doc.meta.line(()), "", "expected a mapping of keys"))
-            elif not doc.meta.problems:  # an empty file must not silently lose its page
+            elif doc.meta.data is None and not doc.meta.problems:  # an empty file must not silently lose its page
                 problems.append(Problem(display, 1, "", "the file is empty"))
-            kb.invalid.add((kind, path.stem))
+            _invalid(kb, kind, path, doc.meta.data)
             continue
         meta_problems = check(doc.meta, doc.meta.data, (), _schema(kb, schema), display)
         problems += meta_problems
         if meta_problems:
-            kb.invalid.add((kind, path.stem))
+            _invalid(kb, kind, path, doc.meta.data)
             continue
         ident = doc.meta.data["id"]
         line = doc.meta.line(("id",))
@@ -213,6 +213,17 @@ def _load_dir(kb: Kennisbank, pattern: str, schema: str, kind: str, read):
             continue
         docs.append((path, display, doc))
     return problems, docs
+
+
+def _invalid(kb: Kennisbank, kind: str, path: Path, meta) -> None:
+    """Remember a record that failed, so references to it are not reported again (its own problem is)."""
+    kb.invalid.add((kind, path.stem))
+    meta = meta if isinstance(meta, dict) else {}
+    for key in ("id", "nummer"):  # a principle is also referred to by its code (B1)
+        if isinstance(meta.get(key), str):
+            kb.invalid.add((kind, meta[key]))
+    if kind == "principe" and not isinstance(meta.get("nummer"), str):
+        kb.unreadable.add("principe-code")  # its code is unknown, so no unknown code is reported
 
 
 def _load_principes(kb: Kennisbank) -> list[Problem]:

@@ -4,6 +4,7 @@ Loading and checking live in ``loading.py``; this is what the rest of the packag
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -230,7 +231,9 @@ class Kennisbank:
                     target = self.principe(ref.target).id
                 elif ref.target in self.known(ref.kind):
                     target = ref.target
-                elif ref.kind in self.unreadable or (ref.kind, ref.target) in self.invalid:
+                elif ref.kind in self.unreadable or (ref.kind, ref.target) in self.invalid \
+                        or (ref.kind == "principe" and "principe-code" in self.unreadable
+                            and re.fullmatch(r"[BOESboes][1-9]", ref.target)):
                     continue
                 else:
                     what = "citation key" if ref.kind == "bron" else f"{ref.kind} id"
