@@ -18,6 +18,7 @@ from citeproc import CitationStylesBibliography
 from citeproc.source.json import CiteProcJSON
 
 from . import cite
+from .text import html_to_text
 
 _PREFIX = "apa-"
 
@@ -60,6 +61,10 @@ class CachedApa(cite.Apa):
     def _text(self):  # citeproc for in-text citations: made only when one is not in the cache
         return CitationStylesBibliography(cite._style(), CiteProcJSON(
             [cite.csl_item(b, placeholders=True) for b in self.bronnen.values()]), cite.formatter.plain)
+
+    def reference_text(self, key: str) -> str:
+        """The reference as plain text (tooltips): tags from content stay text, as on the page."""
+        return html_to_text(self._references[key])
 
     def save(self) -> None:
         """Write what this build computed, when it is more than the cache had."""

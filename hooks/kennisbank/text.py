@@ -51,14 +51,29 @@ def markdown(value) -> Markup:
 
 
 _TAG = re.compile(r"(<[^>]*>)")
+# The tags citeproc writes (and the links cite.py adds); any other "tag" came from content and is text.
+_CITEPROC_TAG = re.compile(r"</?(?:i|b|em|strong|sup|sub|span)>|<span style=\"[^\"<>]*\">"
+                           r"|<a href=\"https?://[^\"<>\s]*\">|</a>")
 
 
 def neutralise_html(fragment: str) -> Markup:
-    """HTML made in Python from content (citeproc's references): tags stay, the text between them
-    gets the Markdown characters escaped, so a title like '*x* [y](z)' is not read as Markdown."""
+    """HTML made in Python from content (citeproc's references): its own tags stay; any other tag is
+    content and becomes text, and the text between tags gets the Markdown characters escaped, so a
+    title like '<img ...> *x* [y](z)' shows as written."""
     parts = _TAG.split(fragment)
-    return Markup("".join(part if i % 2 else re.sub(r"[\\`*_\[\]|{}#]", _entity, part)
-                          for i, part in enumerate(parts)))
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2 and _CITEPROC_TAG.fullmatch(part):
+            out.append(part)
+        else:
+            part = part.replace("<", "&lt;").replace(">", "&gt;") if i % 2 else part
+            out.append(re.sub(r"[\\`*_\[\]|{}]|(?<!&)#", _entity, part))  # entities (&#39;) stay
+    return Markup("".join(out))
+
+
+def html_to_text(fragment: str) -> str:
+    """The text a reader sees in ``neutralise_html(fragment)``: for tooltips."""
+    return html.unescape(_CITEPROC_TAG.sub("", str(neutralise_html(fragment))))
 
 
 def csv_cell(value):
