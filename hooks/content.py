@@ -11,7 +11,8 @@ import logging
 import os
 from pathlib import Path
 
-from kennisbank import ContentError, Kennisbank, Problem, handout, load_kennisbank, preview, render
+from kennisbank import ContentError, Kennisbank, Problem, load_kennisbank, preview, qr_cache, render
+from kennisbank.cache import cache_dir
 from kennisbank.errors import display_path
 from kennisbank.loader import NotText, read_text
 from mkdocs.exceptions import PluginError
@@ -55,7 +56,7 @@ def on_config(config):
         redirects.config["redirect_maps"].update(render.short_links(kb))
     kb.handout_urls = render.handout_urls(kb, config.site_url)
     # made on the other core meanwhile, in the order MkDocs renders the pages
-    kb.qr_codes = handout.QrCodes([kb.handout_urls[src] for src in sorted(kb.handout_urls)])
+    kb.qr_codes = qr_cache.codes([kb.handout_urls[src] for src in sorted(kb.handout_urls)], cache_dir(root))
     config["kennisbank"] = kb  # read by the other hook modules in this build
     return config
 
@@ -119,3 +120,5 @@ def on_post_build(config):
     kb = config["kennisbank"]
     if getattr(kb, "_apa", None) is not None:
         kb.apa.save()  # citeproc's output, for the next build
+    if kb.qr_codes is not None:
+        qr_cache.save(kb.qr_codes)

@@ -10,6 +10,7 @@ MkDocs converts and validates them for the online and the offline build alike.
 from __future__ import annotations
 
 import difflib
+import functools
 import html
 import posixpath
 import re
@@ -89,6 +90,11 @@ def suggest(wrong: str, known) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+@functools.lru_cache(maxsize=65536)  # a page links to the same few pages many times; relpath is slow
+def _relpath(target: str, start: str) -> str:
+    return posixpath.relpath(target, start)
+
+
 class Resolver:
     """Rewrites the reference syntax of one page, given where targets live."""
 
@@ -96,7 +102,7 @@ class Resolver:
         self.kb = kb
 
     def href(self, page_src: str, target_src: str, anchor: str = "") -> str:
-        rel = posixpath.relpath(target_src, posixpath.dirname(page_src) or ".")
+        rel = _relpath(target_src, posixpath.dirname(page_src) or ".")
         return rel + (f"#{anchor}" if anchor else "")
 
     def resolve(self, text: str, page_src: str) -> str:
