@@ -118,7 +118,6 @@ def on_page_content(html, page, config, files):
 
 def on_post_build(config):
     kb = config["kennisbank"]
-    if getattr(kb, "_apa", None) is not None:
-        kb.apa.save()  # citeproc's output, for the next build
+    kb.save_caches()  # parsed files and citeproc's output, for the next build
     if kb.qr_codes is not None:
         qr_cache.save(kb.qr_codes)

@@ -33,7 +33,7 @@ def main(argv: list[str]) -> int:
         problems += [Problem(f"docs/{src}", 0, "", "this path is generated from content/; remove the file")
                      for src in clashes]
         problems += permalinks.check(kb, pages, root)
-        kb.apa.save()  # citeproc's output, for the next build
+    kb.save_caches()  # parsed files and citeproc's output, for the next check or build
     if problems:
         print(ContentError(problems))
         return 1

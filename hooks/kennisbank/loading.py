@@ -10,7 +10,8 @@ from pathlib import Path
 
 from . import references
 from .errors import ContentError, Problem, display_path
-from . import safety
+from . import parse_cache, safety
+from .cache import cache_dir
 from .loader import Document, NotText, key_path, load_markdown, load_yaml, read_text
 from .model import (Aanbeveling, Begrip, Bron, Erkenning, Interventie, MboKader, Niveau, Origin, Pijler, Praktijk,
                     Principe, Uitkomst)
@@ -25,6 +26,7 @@ def load_kennisbank(root: Path, pages: list[tuple[str, str, str]] | None = None,
     """
     root = Path(root)
     kb = Kennisbank(root)
+    kb.parsed = parse_cache.ParseCache(cache_dir(root))
     problems: list[Problem] = []
     problems += _unknown_files(kb)
     problems += _load_pijlers(kb)
@@ -121,7 +123,8 @@ def _load_list(kb: Kennisbank, rel: str, schema: str, kind: str, required: bool 
     if text is None:
         kb.unreadable.add(kind)
         return unreadable, items
-    loaded = load_yaml(text, display)
+    digest = parse_cache.digest(text)
+    loaded = kb.parsed.get(("yaml", display, digest), lambda: load_yaml(text, display))
     problems += loaded.problems
     if loaded.data is None and not loaded.problems:
         # one problem, not one per reference to its entries elsewhere
@@ -133,8 +136,11 @@ def _load_list(kb: Kennisbank, rel: str, schema: str, kind: str, required: bool 
     if not isinstance(loaded.data, list):
         kb.unreadable.add(kind)
         return problems + [Problem(display, 1, "", "expected a list of entries")], items
+    schema_path = _schema(kb, schema)
+    schema_digest = kb.parsed.schema(schema_path)
     for i, item in enumerate(loaded.data):
-        item_problems = check(loaded, item, (i,), _schema(kb, schema), display)
+        item_problems = kb.parsed.get(("check", display, digest, i, schema_digest),
+                                      lambda: check(loaded, item, (i,), schema_path, display))
         problems += item_problems
         if not item_problems:
             items.append((loaded, i, item, display))
@@ -183,7 +189,8 @@ def _load_dir(kb: Kennisbank, pattern: str, schema: str, kind: str, read):
             problems += unreadable
             _invalid(kb, kind, path, None)
             continue
-        doc = read(text, display)
+        digest = parse_cache.digest(text)
+        doc = kb.parsed.get((kind, display, digest), lambda: read(text, display))
         problems += doc.meta.problems
         if not isinstance(doc.meta.data, dict) or doc.meta.problems:
             if doc.meta.data is not None and not isinstance(doc.meta.data, dict):
@@ -192,7 +199,8 @@ def _load_dir(kb: Kennisbank, pattern: str, schema: str, kind: str, read):
                 problems.append(Problem(display, 1, "", "the file is empty"))
             _invalid(kb, kind, path, doc.meta.data)
             continue
-        meta_problems = check(doc.meta, doc.meta.data, (), _schema(kb, schema), display)
+        meta_problems = kb.parsed.get(("check", display, digest, (), kb.parsed.schema(_schema(kb, schema))),
+                                      lambda: check(doc.meta, doc.meta.data, (), _schema(kb, schema), display))
         problems += meta_problems
         if meta_problems:
             _invalid(kb, kind, path, doc.meta.data)

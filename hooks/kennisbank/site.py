@@ -45,6 +45,14 @@ class Kennisbank:
     invalid: set = field(default_factory=set)  # (kind, id)
     problems: list = field(default_factory=list)  # found while loading, when not raised at once
     unreadable: set = field(default_factory=set)  # kind
+    parsed: object = None  # parse_cache.ParseCache: files parsed and checked in an earlier build
+
+    def save_caches(self) -> None:
+        """Keep what this build computed for the next one (parsed files, citeproc's output)."""
+        if self.parsed is not None:
+            self.parsed.save()
+        if getattr(self, "_apa", None) is not None:
+            self._apa.save()
 
     BEGRIPPEN_SRC = "begrippen/index.md"
     BRONNEN_SRC = "bronnen/index.md"
