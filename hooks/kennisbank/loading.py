@@ -396,11 +396,16 @@ def _unsafe_markdown(kb: Kennisbank) -> list[Problem]:
         + [("begrip", b.id, "uitleg", b.uitleg, b.origin) for b in kb.begrippen.values()] \
         + [("interventie", i.id, "samenvatting", i.samenvatting, i.origin) for i in kb.interventies.values()] \
         + [("aanbeveling", a.id, "tekst", a.tekst, a.origin) for a in kb.aanbevelingen.values()]
+    for i in kb.interventies.values():
+        fields += [("interventie", i.id, ("werkzame_elementen", j), element,
+                    kb.origin_of("interventie", i.id, "werkzame_elementen", j))
+                   for j, element in enumerate(i.werkzame_elementen)]
     problems = []
     for record in files:
         problems += safety.check(record.body, record.origin, html_allowed=True)
     for kind, ident, name, text, origin in fields:
-        key = kb.where(kind, ident, name)[2] if (kind, ident) in kb.marks else name
+        path = name if isinstance(name, tuple) else (name,)
+        key = kb.where(kind, ident, *path)[2] if (kind, ident) in kb.marks else name
         problems += safety.check(text, origin, html_allowed=False, key=key)
     return problems
 

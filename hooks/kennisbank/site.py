@@ -65,6 +65,11 @@ class Kennisbank:
         loaded, prefix, display = self.marks[(kind, ident)]
         return display, loaded.line(prefix + path), key_path(prefix + path)
 
+    def origin_of(self, kind: str, ident: str, *path) -> Origin:
+        """Where the text of a field starts (for Markdown in list items and other nested fields)."""
+        loaded, prefix, display = self.marks[(kind, ident)]
+        return Origin(display, loaded.text_line(prefix + path))
+
     def problem(self, kind: str, ident: str, path: tuple, message: str) -> Problem:
         return Problem(*self.where(kind, ident, *path), message)
 
@@ -206,6 +211,8 @@ class Kennisbank:
             yield b.uitleg, b.origin, self.BEGRIPPEN_SRC
         for i in self.interventies.values():
             yield i.samenvatting, i.origin, i.src
+            for j, element in enumerate(i.werkzame_elementen):  # Markdown too: they cite their sources
+                yield element, self.origin_of("interventie", i.id, "werkzame_elementen", j), i.src
         for p in self.praktijk.values():
             yield p.body, p.origin, p.src
 

@@ -190,6 +190,13 @@ CASES = {
     "a link to another site is fine": (
         {T: INTERVENTIE.replace("als doel.", "als doel, zie [de site](https://example.org/taakspel).")},
         []),
+    "raw HTML and an unknown citation in a working element": (
+        {T: INTERVENTIE + "werkzame_elementen:\n  - Goed <i>uitgevoerd</i>\n  - >-\n    Lang verhaal [@stevens2024].\n"},
+        [f"{T}:31: werkzame_elementen[0]: raw HTML '</i>' is not allowed in this field: write Markdown "
+         "(or &lt; for a < sign)",
+         f"{T}:31: werkzame_elementen[0]: raw HTML '<i>' is not allowed in this field: write Markdown "
+         "(or &lt; for a < sign)",
+         f"{T}:33: unknown citation key 'stevens2024' (did you mean 'stevens2023'?)"]),
     # -- text that used to break the build -----------------------------------------------------
     "pipe, brackets and quotes in a name pass": (
         {T: INTERVENTIE.replace("naam: Taakspel", "naam: 'Taak | spel [x](y) \"een (test)\" *ja*'")},
