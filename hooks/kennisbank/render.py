@@ -130,7 +130,10 @@ def front_matter(template: str, **record_meta) -> str:
 
 
 def _page(name: str, page_src: str, directory_urls: bool = True, meta: dict | None = None, **context) -> str:
-    return front_matter(name, **(meta or {})) + _render(name, page_src, directory_urls, **context)
+    body = _render(name, page_src, directory_urls, **context)
+    if body.startswith("---"):  # a template must not write YAML as text: a name with a quote would break it
+        raise ValueError(f"{name} starts with front matter: put its keys in render.META instead")
+    return front_matter(name, **(meta or {})) + body
 
 
 def _short(text: str, limit: int = 200) -> str:
