@@ -155,7 +155,7 @@ def inject(root: Path, text: str = INJECTIE) -> Path:
     edit("content/interventies/taakspel.yml", lambda s: s.replace("naam: Taakspel", f"naam: {quoted}")
          .replace("uitkomst: Minder probleemgedrag", f"uitkomst: {quoted}")
          .replace("beoordeeld_door: Erkenningscommissie Interventies", f"beoordeeld_door: {quoted}")
-         + f"ook_bekend_als: [{quoted}]\ndoelgroep: {quoted}\nwerkzame_elementen: [{quoted}]\n")
+         + f"ook_bekend_als: [{quoted}]\ndoelgroep: {quoted}\nleeftijd: {quoted}\n")
     edit("content/model/beleid/veilig-klimaat.md", lambda s: s.replace(
         "titel: Veilig en inclusief schoolklimaat", f"titel: {quoted}").replace(
         "kort: De school zorgt dat iedereen zich veilig voelt.", f"kort: {quoted}"))
