@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import html
 
-from .errors import report
 
 
 def banner(problems) -> str:
     """HTML at the top of each previewed page, listing every problem."""
     items = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in sorted(set(problems)))
-    summary = html.escape(report(list(problems)).splitlines()[-1])
+    n, files = len(set(problems)), len({p.path for p in problems})
+    summary = f"{n} {'probleem' if n == 1 else 'problemen'} in {files} {'bestand' if files == 1 else 'bestanden'}"
     return (f'<div class="admonition failure kb-inhoudsfouten" role="alert" id="kb-inhoudsfouten">'
             f'<p class="admonition-title">De inhoud in content/ heeft problemen ({summary}); '
             f"deze voorvertoning kan onvolledig zijn. Sla het bestand opnieuw op na het herstellen.</p>"
