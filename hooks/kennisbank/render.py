@@ -116,6 +116,9 @@ META = {
 }
 
 
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's, when PyYAML has it: ten times faster
+
+
 def front_matter(template: str, **record_meta) -> str:
     """YAML front matter written by a serialiser, never by a string template.
 
@@ -126,7 +129,8 @@ def front_matter(template: str, **record_meta) -> str:
         if key in meta:
             meta[key] = html_text(meta[key])
     meta = {k: meta[k] for k in ("title", "description") if k in meta} | meta  # title first, for people reading it
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000) + "---\n\n"
+    return "---\n" + yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000) \
+        + "---\n\n"
 
 
 def _page(name: str, page_src: str, directory_urls: bool = True, meta: dict | None = None, **context) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -33,10 +34,20 @@ def escape_text(value) -> Markup:
     """A text value as Markdown that renders exactly that text, on one line."""
     if hasattr(value, "__html__"):
         return Markup(value.__html__())
-    text = re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", str(value))  # one line: a newline could start a Markdown block
+    return _escape(str(value))
+
+
+@lru_cache(maxsize=100_000)  # templates print the same names and labels on many pages
+def _escape(text: str) -> Markup:
+    if "\n" in text or "\r" in text:
+        text = re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", text)  # one line: a newline could start a Markdown block
     text = _SPECIAL.sub(_entity, text)
-    text = _LEADING.sub(_leading, text)
+    if text[:1] in _MAY_LEAD:
+        text = _LEADING.sub(_leading, text)
     return Markup(text)
+
+
+_MAY_LEAD = frozenset(" \t-+=:>0123456789")
 
 
 def html_text(value) -> str:
