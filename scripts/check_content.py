@@ -2,9 +2,9 @@
 """Check all content without building the site.
 
 Prints every problem as ``path:line: key.path: message`` and a final count, and exits 1
-when there is any (unknown or malformed citation keys, DOIs that are no DOI, unknown ids, ...);
-exit 0 and a one-line summary when the content is sound, after a note on the sources that
-no page cites.
+when there is any (unknown or malformed citation keys, DOIs that are no DOI, unknown ids,
+files in the wrong place, published links that would disappear, ...); exit 0 and a one-line
+summary when the content is sound, after a note on the sources that no page cites.
 
     python3 scripts/check_content.py [PROJECT_ROOT]
 """
@@ -16,24 +16,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from kennisbank import ContentError, load_kennisbank  # noqa: E402
+from kennisbank import ContentError, load_kennisbank, permalinks  # noqa: E402
 from kennisbank.docs import docs_pages  # noqa: E402
+from kennisbank.errors import Problem  # noqa: E402
 from kennisbank.render import generated_pages  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
     root = Path(argv[1]).resolve() if len(argv) > 1 else ROOT
-    pages = docs_pages(root / "docs")
-    try:
-        kb = load_kennisbank(root, pages)
-    except ContentError as error:
-        print(error)
-        return 1
-    clashes = sorted(set(generated_pages(kb)) & {src for src, _, _ in pages})
-    for src in clashes:
-        print(f"docs/{src}: this path is generated from content/; remove the file")
-    if clashes:
-        print(f"{len(clashes)} problem{'s' if len(clashes) != 1 else ''} in {len(clashes)} files")
+    unreadable: list[Problem] = []
+    pages = docs_pages(root / "docs", unreadable)
+    kb = load_kennisbank(root, pages, strict=False)
+    problems = kb.problems + unreadable
+    if not problems:  # the pages can be made: check what they would publish
+        clashes = sorted(set(generated_pages(kb)) & {src for src, _, _ in pages})
+        problems += [Problem(f"docs/{src}", 0, "", "this path is generated from content/; remove the file")
+                     for src in clashes]
+        problems += permalinks.check(kb, pages, root)
+    kb.save_caches()  # parsed files and citeproc's output, for the next check or build
+    if problems:
+        print(ContentError(problems))
         return 1
     never = kb.never_cited()
     if never:

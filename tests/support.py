@@ -148,6 +148,53 @@ def write(root: Path, rel: str, text: str) -> Path:
 
 
 
+def make_project(root: Path) -> Path:
+    """The fixture project (see conftest.project) in ``root``."""
+    import shutil
+
+    shutil.copytree(REPO / "content" / "schemas", root / "content" / "schemas")
+    write(root, "content/model/pijlers.yml", PIJLERS)
+    write(root, "content/model/beleid/veilig-klimaat.md", PRINCIPE)
+    write(root, "content/mbo/stage.md", MBO)
+    write(root, "content/begrippen.yml", BEGRIPPEN)
+    write(root, "content/bronnen.yml", BRONNEN)
+    write(root, "docs/index.md", DOCS_INDEX)
+    write(root, "docs/model/index.md", MODEL_INDEX)
+    write(root, "content/erkenningsniveaus.yml", ERKENNINGSNIVEAUS)
+    write(root, "content/interventies/taakspel.yml", INTERVENTIE)
+    write(root, "content/interventies/geluksvogel.yml", ANDERE_INTERVENTIE)
+    write(root, "mkdocs.yml", MKDOCS_YML.format(hooks=(REPO / "hooks").as_posix()))
+    return root
+
+
+# Text that is HTML, Markdown and YAML syntax at once: it must show as itself everywhere.
+INJECTIE = 'Taakspel <img src=x onerror=alert(1)> | B [x](y) "quoted (x)" *x* _y_ `z` {#id} \\'
+
+
+def inject(root: Path, text: str = INJECTIE) -> Path:
+    """Put ``text`` in every text field of the fixture project: names, titles, short texts, labels."""
+    import yaml
+
+    def edit(rel, change):
+        path = root / rel
+        path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+    quoted = yaml.safe_dump(text, default_style='"', width=10_000).strip()
+    edit("content/interventies/taakspel.yml", lambda s: s.replace("naam: Taakspel", f"naam: {quoted}")
+         .replace("uitkomst: Minder probleemgedrag", f"uitkomst: {quoted}")
+         .replace("beoordeeld_door: Erkenningscommissie Interventies", f"beoordeeld_door: {quoted}")
+         + f"ook_bekend_als: [{quoted}]\ndoelgroep: {quoted}\nleeftijd: {quoted}\n")
+    edit("content/model/beleid/veilig-klimaat.md", lambda s: s.replace(
+        "titel: Veilig en inclusief schoolklimaat", f"titel: {quoted}").replace(
+        "kort: De school zorgt dat iedereen zich veilig voelt.", f"kort: {quoted}"))
+    edit("content/model/pijlers.yml", lambda s: s.replace("titel: Beleid", f"titel: {quoted}"))
+    edit("content/begrippen.yml", lambda s: s.replace("term: Welbevinden", f"term: {quoted}").replace(
+        "kort: Je goed voelen en goed kunnen functioneren.", f"kort: {quoted}"))
+    edit("content/mbo/stage.md", lambda s: s.replace("titel: Stage in het mbo", f"titel: {quoted}"))
+    edit("content/bronnen.yml", lambda s: s.replace("  volledig: false\n", f"  title: {quoted}\n  volledig: false\n", 1))
+    return root
+
+
 def mkdocs_build(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project_dir / "mkdocs.yml"), "-d", str(site_dir)],

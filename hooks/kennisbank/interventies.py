@@ -50,6 +50,8 @@ def leeftijdsgroepen(leeftijd: str) -> list[str]:
     return [key for key, *_ in LEEFTIJDSGROEPEN if key in bands] or [ONBEKEND]
 
 
+from .text import csv_cell
+
 # Facets of the list page, in order: (query-string key, label, how to read the values of a programme).
 # Current level = the current judgement (Interventie.oordeel). Facets where a record may say nothing
 # get the explicit value 'onbekend', so choosing a value never hides a programme without saying so.
@@ -214,7 +216,7 @@ def to_csv(kb, vandaag: str) -> str:
         row = record(kb, i, vandaag)
         row.update({k: row["erkenning"][0][k] if current else "" for k in
                     ("formulering", "beoordeeld_door", "geldig_tot", "bron", "bron_url")})
-        writer.writerow([_cell(row[c]) for c in CSV_COLUMNS])
+        writer.writerow([csv_cell(_cell(row[c])) for c in CSV_COLUMNS])
     return out.getvalue()
 
 

@@ -55,7 +55,77 @@ def key_path(path: KeyPath) -> str:
     return out
 
 
+class NotText(Exception):
+    """A file that is not UTF-8 text; ``problem`` names its line."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def read_text(path, display: str) -> str:
+    """A file's text as UTF-8, without a byte-order mark (editors on Windows add one)."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise NotText(Problem(display, line, "", f"not UTF-8 text: byte 0x{data[exc.start]:02x} at column {column}; "
+                                                 "save the file as UTF-8")) from None
+    return text.removeprefix("\ufeff")
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError, text: str, display: str, offset: int) -> Problem:
+    """An editor's message: the opening quote of an unclosed string, tabs called tabs."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or ""
+    context = exc.context or ""
+    if "quoted scalar" in context and exc.context_mark is not None:  # the quote that never closes
+        mark = exc.context_mark
+        message = f"a quoted text that opens here is never closed ({problem})"
+    elif "\\t" in problem or "tab" in problem.lower() or (mark is not None and _char_at(text, mark) == "\t"):
+        message = "a tab character: indent YAML with spaces, never with tabs"
+    elif mark is not None and (opened := _unclosed_quote(text, mark.line)) is not None:
+        # YAML reads a quoted text on over line ends until the next quote, so the error shows up later
+        mark = yaml.Mark("", 0, opened, 0, None, None)
+        message = f"a quoted text that opens here is not closed on its line ({problem} further on)"
+    elif "flow" in context and exc.context_mark is not None:  # [ or { left open
+        message = f"{problem} (the list or mapping opened on line {exc.context_mark.line + 1 + offset} is not closed)"
+    else:
+        message = problem + (f" ({context})" if context and "while parsing" not in context else "")
+    line = (mark.line + 1 + offset) if mark else offset + 1
+    return Problem(display, line, "", f"invalid YAML: {message}")
+
+
+_OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#"'][^:#]*:\s+)?(?P<q>["'])(?P<rest>.*)$""")
+
+
+def _unclosed_quote(text: str, before_line: int) -> int | None:
+    """0-based line of the first value that opens a quote and does not close it on that line."""
+    for n, line in enumerate(text.split("\n")[: before_line + 1]):
+        match = _OPENING_QUOTE.match(line)
+        if not match:
+            continue
+        rest = match["rest"]
+        if match["q"] == '"':
+            closed = re.search(r'(?<!\\)"', rest.replace("\\\\", ""))
+        else:
+            closed = re.search(r"'(?!')", rest.replace("''", ""))
+        if not closed:
+            return n
+    return None
+
+
+def _char_at(text: str, mark) -> str:
+    lines = text.split("\n")
+    if mark.line < len(lines) and mark.column < len(lines[mark.line]):
+        return lines[mark.line][mark.column]
+    return ""
+
+
 def load_yaml(text: str, display: str, line_offset: int = 0) -> Loaded:
+    text = text.removeprefix("\ufeff")
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -66,9 +136,7 @@ def load_yaml(text: str, display: str, line_offset: int = 0) -> Loaded:
         loaded.data = loader.construct_document(node)
         return loaded
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + line_offset) if mark else line_offset + 1
-        return Loaded(None, problems=[Problem(display, line, "", f"invalid YAML: {exc.problem}")])
+        return Loaded(None, problems=[_yaml_problem(exc, text, display, line_offset)])
     except yaml.YAMLError as exc:  # errors without a mark
         return Loaded(None, problems=[Problem(display, line_offset + 1, "", f"invalid YAML: {exc}")])
     finally:
@@ -109,6 +177,7 @@ class Document:
 
 
 def load_markdown(text: str, display: str) -> Document:
+    text = text.removeprefix("\ufeff")
     match = _FRONT_MATTER.match(text)
     if not match:
         return Document(Loaded({}, problems=[Problem(display, 1, "", "missing YAML front matter (--- ... ---)")]), text, 1)

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from . import references
 from .errors import ContentError, Problem, display_path
-from .loader import Document, key_path, load_markdown, load_yaml
+from . import parse_cache, safety
+from .cache import cache_dir
+from .loader import Document, NotText, key_path, load_markdown, load_yaml, read_text
 from .model import (Aanbeveling, Begrip, Bron, Erkenning, Interventie, MboKader, Niveau, Origin, Pijler, Praktijk,
                     Principe, Uitkomst)
 from .site import CONTENT, SCHEMAS, SEEDS, Kennisbank
@@ -24,7 +26,9 @@ def load_kennisbank(root: Path, pages: list[tuple[str, str, str]] | None = None,
     """
     root = Path(root)
     kb = Kennisbank(root)
+    kb.parsed = parse_cache.ParseCache(cache_dir(root))
     problems: list[Problem] = []
+    problems += _unknown_files(kb)
     problems += _load_pijlers(kb)
     problems += _load_principes(kb)
     problems += _load_mbo(kb)
@@ -36,6 +40,7 @@ def load_kennisbank(root: Path, pages: list[tuple[str, str, str]] | None = None,
     problems += _load_aanbevelingen(kb)
     problems += _cross_check(kb)
     problems += kb.index_texts(kb.content_texts())
+    problems += _unsafe_markdown(kb)
     if pages is not None:
         kb.page_titles.update({src: title for src, title, _ in pages})
         problems += kb.index_texts(kb.page_texts(pages, root / "docs"))
@@ -49,8 +54,58 @@ def _schema(kb: Kennisbank, name: str) -> Path:
     return kb.root / SCHEMAS / f"{name}.schema.json"
 
 
-def _read(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
+def _read_or_problem(kb: Kennisbank, path: Path) -> tuple[str | None, list[Problem]]:
+    try:
+        return read_text(path, display_path(path, kb.root)), []
+    except NotText as exc:
+        return None, [exc.problem]
+
+
+# Every file under content/ is one of these, or it is reported: nothing is skipped in silence.
+KNOWN_FILES = ("model/pijlers.yml", "model/*/*.md", "mbo/*.md", "begrippen.yml", "bronnen.yml",
+               "erkenningsniveaus.yml", "interventies/*.yml", "praktijk/*.md", "mbo-aanbevelingen.yml",
+               "schemas/*.schema.json", "verbatim-allow.txt")
+
+
+def _ignored(rel: Path) -> bool:
+    """Editor leftovers (.swp, backup~, .DS_Store): never content, and saving must not break a preview."""
+    return any(part.startswith(".") for part in rel.parts) or rel.name.endswith("~")
+
+
+def _unknown_files(kb: Kennisbank) -> list[Problem]:
+    base = kb.root / CONTENT
+    if not base.is_dir():
+        return [Problem(CONTENT, 0, "", "folder is missing")]
+    problems = []
+    for path in sorted(p for p in base.rglob("*") if p.is_file()):
+        rel = path.relative_to(base)
+        if _ignored(rel) or any(rel.match(pattern) and len(rel.parts) == pattern.count("/") + 1
+                                for pattern in KNOWN_FILES):
+            continue
+        problems.append(Problem(display_path(path, kb.root), 0, "",
+                                "not a known content file" + _did_you_mean(kb, rel)))
+    return problems
+
+
+def _did_you_mean(kb: Kennisbank, rel: Path) -> str:
+    stem = rel.stem
+    top = rel.parts[0] if len(rel.parts) > 1 else ""
+    if rel.suffix in (".yaml", ".YML", ".yml") and top in ("", "interventies"):
+        guess = f"{CONTENT}/interventies/{stem}.yml" if top == "interventies" or stem not in (
+            "begrippen", "bronnen", "erkenningsniveaus", "mbo-aanbevelingen") else f"{CONTENT}/{stem}.yml"
+    elif rel.suffix.lower() in (".md", ".markdown") and top == "model":
+        pijlers = sorted(kb.root.joinpath(CONTENT, "model").glob("*/")) or []
+        folders = [p.name for p in pijlers if p.is_dir()]
+        guess = f"{CONTENT}/model/<pijler>/{stem}.md" + (f" (a pillar folder: {', '.join(folders)})" if folders else "")
+    elif rel.suffix.lower() in (".md", ".markdown") and top in ("mbo", "praktijk", ""):
+        guess = (f"{CONTENT}/{top}/{stem}.md" if top else f"{CONTENT}/praktijk/{stem}.md, {CONTENT}/mbo/{stem}.md "
+                 f"or a page in docs/")
+    elif top == "schemas":
+        guess = f"{CONTENT}/schemas/{stem.removesuffix('.schema')}.schema.json"
+    else:
+        return ("; content/ holds: " + ", ".join(f"{CONTENT}/{p}" for p in KNOWN_FILES[:9])
+                + " (pages go in docs/)")
+    return f"; did you mean {guess}?"
 
 
 def _load_list(kb: Kennisbank, rel: str, schema: str, kind: str, required: bool = True):
@@ -64,18 +119,28 @@ def _load_list(kb: Kennisbank, rel: str, schema: str, kind: str, required: bool 
     if not path.exists():
         kb.unreadable.add(kind)
         return [Problem(display, 0, "", "file is missing")], items
-    loaded = load_yaml(_read(path), display)
+    text, unreadable = _read_or_problem(kb, path)
+    if text is None:
+        kb.unreadable.add(kind)
+        return unreadable, items
+    digest = parse_cache.digest(text)
+    loaded = kb.parsed.get(("yaml", display, digest), lambda: load_yaml(text, display))
     problems += loaded.problems
     if loaded.data is None and not loaded.problems:
-        loaded.data = []
+        # one problem, not one per reference to its entries elsewhere
+        kb.unreadable.add(kind)
+        return [Problem(display, 1, "", "the file is empty: it should hold a list of entries (- id: ...)")], items
     if loaded.problems and loaded.data is None:
         kb.unreadable.add(kind)
         return problems, items
     if not isinstance(loaded.data, list):
         kb.unreadable.add(kind)
         return problems + [Problem(display, 1, "", "expected a list of entries")], items
+    schema_path = _schema(kb, schema)
+    schema_digest = kb.parsed.schema(schema_path)
     for i, item in enumerate(loaded.data):
-        item_problems = check(loaded, item, (i,), _schema(kb, schema), display)
+        item_problems = kb.parsed.get(("check", display, digest, i, schema_digest),
+                                      lambda: check(loaded, item, (i,), schema_path, display))
         problems += item_problems
         if not item_problems:
             items.append((loaded, i, item, display))
@@ -96,6 +161,7 @@ def _load_pijlers(kb: Kennisbank) -> list[Problem]:
     seen: dict = {}
     for loaded, i, item, display in items:
         problems += _duplicate(seen, item["id"], display, loaded.line((i, "id")), key_path((i, "id")))
+        kb.marks[("pijler", item["id"])] = (loaded, (i,), display)
         kb.pijlers[item["id"]] = Pijler(
             id=item["id"], code=item["code"], titel=item["titel"], volgorde=item["volgorde"], kort=item["kort"],
             uitleg=item["uitleg"], origin=Origin(display, loaded.text_line((i, "uitleg"))))
@@ -118,19 +184,26 @@ def _load_dir(kb: Kennisbank, pattern: str, schema: str, kind: str, read):
     paths = sorted((kb.root / CONTENT).glob(pattern))
     for path in paths:
         display = display_path(path, kb.root)
-        doc = read(_read(path), display)
-        problems += doc.meta.problems
-        if not isinstance(doc.meta.data, dict):
-            if doc.meta.data is not None:
-                problems.append(Problem(display, doc.meta.line(()), "", "expected a mapping of keys"))
-            elif not doc.meta.problems:  # an empty file must not silently lose its page
-                problems.append(Problem(display, 1, "", "the file is empty"))
-            kb.invalid.add((kind, path.stem))
+        text, unreadable = _read_or_problem(kb, path)
+        if text is None:
+            problems += unreadable
+            _invalid(kb, kind, path, None)
             continue
-        meta_problems = check(doc.meta, doc.meta.data, (), _schema(kb, schema), display)
+        digest = parse_cache.digest(text)
+        doc = kb.parsed.get((kind, display, digest), lambda: read(text, display))
+        problems += doc.meta.problems
+        if not isinstance(doc.meta.data, dict) or doc.meta.problems:
+            if doc.meta.data is not None and not isinstance(doc.meta.data, dict):
+                problems.append(Problem(display, doc.meta.line(()), "", "expected a mapping of keys"))
+            elif doc.meta.data is None and not doc.meta.problems:  # an empty file must not silently lose its page
+                problems.append(Problem(display, 1, "", "the file is empty"))
+            _invalid(kb, kind, path, doc.meta.data)
+            continue
+        meta_problems = kb.parsed.get(("check", display, digest, (), kb.parsed.schema(_schema(kb, schema))),
+                                      lambda: check(doc.meta, doc.meta.data, (), _schema(kb, schema), display))
         problems += meta_problems
         if meta_problems:
-            kb.invalid.add((kind, path.stem))
+            _invalid(kb, kind, path, doc.meta.data)
             continue
         ident = doc.meta.data["id"]
         line = doc.meta.line(("id",))
@@ -148,6 +221,17 @@ def _load_dir(kb: Kennisbank, pattern: str, schema: str, kind: str, read):
             continue
         docs.append((path, display, doc))
     return problems, docs
+
+
+def _invalid(kb: Kennisbank, kind: str, path: Path, meta) -> None:
+    """Remember a record that failed, so references to it are not reported again (its own problem is)."""
+    kb.invalid.add((kind, path.stem))
+    meta = meta if isinstance(meta, dict) else {}
+    for key in ("id", "nummer"):  # a principle is also referred to by its code (B1)
+        if isinstance(meta.get(key), str):
+            kb.invalid.add((kind, meta[key]))
+    if kind == "principe" and not isinstance(meta.get("nummer"), str):
+        kb.unreadable.add("principe-code")  # its code is unknown, so no unknown code is reported
 
 
 def _load_principes(kb: Kennisbank) -> list[Problem]:
@@ -208,10 +292,14 @@ def _load_niveaus(kb: Kennisbank) -> list[Problem]:
     if not path.exists():
         return []
     display = display_path(path, kb.root)
-    loaded = load_yaml(_read(path), display)
+    text, unreadable = _read_or_problem(kb, path)
+    if text is None:
+        kb.unreadable.add("niveau")
+        return unreadable
+    loaded = load_yaml(text, display)
     if loaded.problems or loaded.data is None:
         kb.unreadable.add("niveau")
-        return loaded.problems
+        return loaded.problems or [Problem(display, 1, "", "the file is empty")]
     problems = check(loaded, loaded.data, (), _schema(kb, "erkenningsniveaus"), display)
     if problems:
         kb.unreadable.add("niveau")
@@ -289,12 +377,16 @@ def _cross_check(kb: Kennisbank) -> list[Problem]:
     problems = []
     for p in kb.principes.values():
         pijler = kb.pijlers.get(p.pijler)
+        if pijler is None and not _reported(kb, "pijler", p.pijler):
+            problems.append(kb.problem("principe", p.id, ("pijler",), f"unknown pillar id {p.pijler!r}"
+                                       + references.suggest(p.pijler, kb.pijlers)))
         if pijler and not p.nummer.startswith(pijler.code):
             problems.append(kb.problem("principe", p.id, ("nummer",),
                                        f"{p.nummer!r} must start with the pillar code {pijler.code!r}"))
         problems += _known_keys(kb, "principe", p.id, "bronnen", p.bronnen, kb.bronnen, "citation key")
     for k in kb.mbo.values():
-        if kb.page_of(k.hoort_bij) is None:
+        if kb.page_of(k.hoort_bij) is None and not _reported(kb, "principe", k.hoort_bij) \
+                and not _reported(kb, "pijler", k.hoort_bij):
             problems.append(kb.problem("mbo", k.id, ("hoort_bij",), f"unknown principle or pillar id {k.hoort_bij!r}"
                                        + references.suggest(k.hoort_bij, list(kb.principes) + list(kb.pijlers))))
     for b in kb.begrippen.values():
@@ -306,6 +398,28 @@ def _cross_check(kb: Kennisbank) -> list[Problem]:
     for a in kb.aanbevelingen.values():
         problems += _known_keys(kb, "aanbeveling", a.id, "principes", a.principes, kb.principes, "principle id")
         problems += _known_keys(kb, "aanbeveling", a.id, "mbo", a.mbo, kb.mbo, "mbo box id")
+    return problems
+
+
+def _unsafe_markdown(kb: Kennisbank) -> list[Problem]:
+    """Markdown fields may not load anything from another host nor run script; YAML fields
+    (short texts) take no raw HTML at all. See safety.py and the schemas' descriptions."""
+    files = [*kb.principes.values(), *kb.mbo.values(), *kb.praktijk.values()]  # Markdown files: bodies
+    fields = [("pijler", p.id, "uitleg", p.uitleg, p.origin) for p in kb.pijlers.values()] \
+        + [("begrip", b.id, "uitleg", b.uitleg, b.origin) for b in kb.begrippen.values()] \
+        + [("interventie", i.id, "samenvatting", i.samenvatting, i.origin) for i in kb.interventies.values()] \
+        + [("aanbeveling", a.id, "tekst", a.tekst, a.origin) for a in kb.aanbevelingen.values()]
+    for i in kb.interventies.values():
+        fields += [("interventie", i.id, ("werkzame_elementen", j), element,
+                    kb.origin_of("interventie", i.id, "werkzame_elementen", j))
+                   for j, element in enumerate(i.werkzame_elementen)]
+    problems = []
+    for record in files:
+        problems += safety.check(record.body, record.origin, html_allowed=True)
+    for kind, ident, name, text, origin in fields:
+        path = name if isinstance(name, tuple) else (name,)
+        key = kb.where(kind, ident, *path)[2] if (kind, ident) in kb.marks else name
+        problems += safety.check(text, origin, html_allowed=False, key=key)
     return problems
 
 

@@ -10,9 +10,13 @@ MkDocs converts and validates them for the online and the offline build alike.
 from __future__ import annotations
 
 import difflib
+import functools
+import html
 import posixpath
 import re
 from dataclasses import dataclass
+
+from .text import escape_text
 
 
 KINDS = ("begrip", "principe", "pijler", "mbo", "bron", "interventie", "praktijk")
@@ -86,6 +90,11 @@ def suggest(wrong: str, known) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+@functools.lru_cache(maxsize=65536)  # a page links to the same few pages many times; relpath is slow
+def _relpath(target: str, start: str) -> str:
+    return posixpath.relpath(target, start)
+
+
 class Resolver:
     """Rewrites the reference syntax of one page, given where targets live."""
 
@@ -93,7 +102,7 @@ class Resolver:
         self.kb = kb
 
     def href(self, page_src: str, target_src: str, anchor: str = "") -> str:
-        rel = posixpath.relpath(target_src, posixpath.dirname(page_src) or ".")
+        rel = _relpath(target_src, posixpath.dirname(page_src) or ".")
         return rel + (f"#{anchor}" if anchor else "")
 
     def resolve(self, text: str, page_src: str) -> str:
@@ -127,14 +136,15 @@ class Resolver:
             return m.group(0)
         keys = self.kb.apa.in_order(key for key, _ in items)  # APA orders the works in one citation
         items = sorted(items, key=lambda item: keys.index(item[0]))
-        links = [self._cite_link(key, self.kb.apa.parenthetical_item(key, loc), page_src) for key, loc in items]
+        links = [self._cite_link(key, escape_text(self.kb.apa.parenthetical_item(key, loc)), page_src)
+                 for key, loc in items]
         return "(" + "; ".join(links) + ")"
 
     def _narrative(self, m: re.Match, page_src: str) -> str:
         key = m["key"]
         if key not in self.kb.bronnen:
             return m.group(0)
-        return self._cite_link(key, self.kb.apa.narrative(key), page_src)
+        return self._cite_link(key, escape_text(self.kb.apa.narrative(key)), page_src)
 
 
 def _items(body: str, kb) -> list[tuple[str, str]] | None:
@@ -171,13 +181,14 @@ def first_paragraph(markdown: str, kb, limit: int = 200) -> str:
         block = block.strip()
         if not block or block.startswith(("#", "<", "!!!", "-", "*", "|", "```", "{", ">")) or block[0].isdigit():
             continue
-        text = plain(block, kb)
+        text = html.unescape(plain(block, kb))  # text, not HTML: the caller escapes it for its place
         return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
     return ""
 
 
 def _attr(text: str) -> str:
-    return " ".join(text.replace('"', "'").replace("\\", "").split())
+    """A link title from content: stays text in the title attribute (entities pass Markdown as they are)."""
+    return str(escape_text(" ".join(text.split())))
 
 
 _LEFTOVER = re.compile(

@@ -9,23 +9,40 @@ import posixpath
 from itertools import groupby
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+import yaml
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from . import handout, interventies, references, zelfscan
 from .datums import nl_datum
+from .cache import cache_dir
 from .model import Principe
+from .text import escape_text, html_text, markdown
 
 TEMPLATES = Path(__file__).parent / "templates"
 MBO_KADERS = "<!-- kb:mbo-kaders -->"  # where a principle's mbo boxes go; without it they follow the body
 
 # Markdown heading ids are written {#id}: Jinja's comment tag must be something else.
+# Every {{ value }} is text (escaped by ``finalize``) unless it is Markup: a value printed with
+# ``| md`` (documented as Markdown in its schema), ``| e``, a rendered block or a link from rel()/url().
+def _bytecode_cache():
+    """Compiled templates kept between builds (keyed by each template's source, so never stale)."""
+    folder = cache_dir(TEMPLATES.parents[2])
+    if folder is None:
+        return None
+    try:
+        (folder / "jinja").mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder / "jinja"))
+
+
 _env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True,
-                   trim_blocks=True, lstrip_blocks=True, autoescape=False,
-                   comment_start_string="{#-#", comment_end_string="#-#}")
+                   trim_blocks=True, lstrip_blocks=True, autoescape=False, finalize=escape_text,
+                   comment_start_string="{#-#", comment_end_string="#-#}", bytecode_cache=_bytecode_cache())
 _env.globals["iv"] = interventies
 _env.tests["contains"] = lambda seq, item: item in seq
-# Marks a content value as Markdown (documented as such in its schema); every other value is text.
-_env.filters["md"] = lambda text: text
+_env.filters["md"] = markdown
 _env.filters["datum"] = nl_datum
 
 # The programme's source documents and the page of the site that retells each.
@@ -63,13 +80,13 @@ def relative_url(target_src: str, page_src: str, directory_urls: bool) -> str:
 
 
 def _render(name: str, page_src: str, directory_urls: bool = True, **context) -> str:
-    def rel(target_src: str, anchor: str = "") -> str:
+    def rel(target_src: str, anchor: str = "") -> Markup:
         """Relative link to a source file, for Markdown links (MkDocs converts and checks them)."""
         out = posixpath.relpath(target_src, posixpath.dirname(page_src) or ".")
-        return out + (f"#{anchor}" if anchor else "")
+        return Markup(out + (f"#{anchor}" if anchor else ""))
 
-    def url(target_src: str, query: str = "") -> str:
-        return relative_url(target_src, page_src, directory_urls) + (f"?{query}" if query else "")
+    def url(target_src: str, query: str = "") -> Markup:
+        return Markup(relative_url(target_src, page_src, directory_urls) + (f"?{query}" if query else ""))
 
     kb = context.get("kb")
     # link a source document only when the site has the page that retells it
@@ -77,8 +94,62 @@ def _render(name: str, page_src: str, directory_urls: bool = True, **context) ->
     def plain(text: str) -> str:
         return references.plain(text, kb)
 
-    return _env.get_template(name).render(rel=rel, url=url, plain=plain, page_src=page_src, seed_pages=seed_pages,
-                                          seed_titles=SEED_TITLES, seed_kort=SEED_KORT, **context)
+    # a plain str: adding Markup to a str would escape the str
+    return str(_env.get_template(name).render(rel=rel, url=url, plain=plain, page_src=page_src,
+                                              seed_pages=seed_pages, seed_titles=SEED_TITLES, seed_kort=SEED_KORT,
+                                              **context))
+
+
+# Front matter of each generated page kind; add a key here and every page of that kind gets it
+# (e.g. "search": {"boost": 2}). Pages about one record get their title and description from it.
+META = {
+    "begrippen.md.j2": {"title": "Begrippen", "description": "Alle begrippen van de kennisbank van A tot Z, met een "
+                        "korte definitie, uitleg en bronnen."},
+    "bronnen.md.j2": {"title": "Bronnen", "description": "Alle bronnen die de kennisbank citeert, in APA-stijl, met "
+                      "de pagina's en kopjes waar ze worden aangehaald."},
+    "interventies.md.j2": {"title": "Programma's en interventies", "description": "Programma's voor welbevinden op "
+                           "school met hun erkenning, te filteren op niveau, onderwijstype, preventieniveau, pijler en "
+                           "thema."},
+    "matrix.md.j2": {"title": "Matrix van pijlers en erkenning", "description": "Aantal programma's per pijler en per "
+                     "erkenningsniveau, met links naar de gefilterde lijst."},
+    "handout.md.j2": {"description": "Printbare handout met vaste link en QR-code.", "hide": ["navigation", "toc"]},
+    "interventie.md.j2": {},
+    "pijler.md.j2": {},
+    "principe.md.j2": {},
+    "praktijk.md.j2": {},
+    "zelfscan.md.j2": {"title": "Waar staan we? Zelfscan voor het schoolteam", "description": "Zelfscan over de "
+                       "zestien principes van het model: zie waar jullie school staat en met welke principes je begint."},
+}
+
+
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's, when PyYAML has it: ten times faster
+
+
+def front_matter(template: str, **record_meta) -> str:
+    """YAML front matter written by a serialiser, never by a string template.
+
+    MkDocs and Material print title and description as they are (in <title>, the header, the
+    navigation and meta attributes), so they are HTML-escaped here: a name stays text."""
+    meta = {**META[template], **record_meta}
+    for key in ("title", "description"):
+        if key in meta:
+            meta[key] = html_text(meta[key])
+    meta = {k: meta[k] for k in ("title", "description") if k in meta} | meta  # title first, for people reading it
+    return "---\n" + yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000) \
+        + "---\n\n"
+
+
+def _page(name: str, page_src: str, directory_urls: bool = True, meta: dict | None = None, **context) -> str:
+    body = _render(name, page_src, directory_urls, **context)
+    if body.startswith("---"):  # a template must not write YAML as text: a name with a quote would break it
+        raise ValueError(f"{name} starts with front matter: put its keys in render.META instead")
+    return front_matter(name, **(meta or {})) + body
+
+
+def _short(text: str, limit: int = 200) -> str:
+    """A description of at most ``limit`` characters, cut at a word."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "..."
 
 
 def title_of(kb, src: str) -> str:
@@ -101,10 +172,11 @@ def principe_page(kb, p) -> str:
     principes = kb.alle_principes()
     i = principes.index(p)
     kaders = _render("_mbo-kaders.md.j2", p.src, kaders=kb.kaders_bij(p.id), terug=None)
-    body = p.body.strip()
-    body = body.replace(MBO_KADERS, kaders) if MBO_KADERS in body else f"{body}\n\n{kaders}"
-    return _render(
-        "principe.md.j2", p.src, kb=kb, p=p, pijler=kb.pijlers[p.pijler], body=body,
+    body = p.body.strip()  # Markdown (principe.schema.json); the boxes go in at the marker or after it
+    body = markdown(body.replace(MBO_KADERS, kaders) if MBO_KADERS in body else f"{body}\n\n{kaders}")
+    return _page(
+        "principe.md.j2", p.src, meta={"title": f"{p.nummer} {p.titel}", "description": p.kort},
+        kb=kb, p=p, pijler=kb.pijlers[p.pijler], body=body,
         begrippen=[kb.begrippen[t] for t in kb.used_by(p.src, "begrip")],
         bronnen=_sources_of(kb, p.src, p.bronnen),
         vorige=principes[i - 1] if i > 0 else None, volgende=principes[i + 1] if i + 1 < len(principes) else None,
@@ -114,8 +186,8 @@ def principe_page(kb, p) -> str:
 
 def pijler_page(kb, pijler) -> str:
     kaders = _render("_mbo-kaders.md.j2", pijler.src, kaders=kb.kaders_bij(pijler.id), terug=None)
-    return _render("pijler.md.j2", pijler.src, kb=kb, pijler=pijler, principes=kb.principes_van(pijler.id),
-                   kaders=kaders, model_src=kb.MODEL_SRC)
+    return _page("pijler.md.j2", pijler.src, meta={"title": f"Pijler {pijler.titel}", "description": pijler.kort},
+                 kb=kb, pijler=pijler, principes=kb.principes_van(pijler.id), kaders=markdown(kaders), model_src=kb.MODEL_SRC)
 
 
 def begrippen_page(kb) -> str:
@@ -123,15 +195,15 @@ def begrippen_page(kb) -> str:
     terms = sorted(kb.begrippen.values(), key=lambda b: b.sort_key)
     letters = [(letter.upper(), list(group)) for letter, group in groupby(terms, key=lambda b: b.sort_key[0])]
     used = {b.id: _page_links(kb, kb.used_on("begrip", b.id), src) for b in terms}
-    return _render("begrippen.md.j2", src, kb=kb, letters=letters, used=used)
+    return _page("begrippen.md.j2", src, kb=kb, letters=letters, used=used)
 
 
 def bronnen_page(kb, directory_urls: bool = True) -> str:
     src = kb.BRONNEN_SRC
     bronnen = [kb.bronnen[k] for k in kb.apa.order()]
     used = {b.id: kb.sections_citing("bron", b.id) for b in bronnen}
-    return _render("bronnen.md.j2", src, directory_urls, kb=kb, bronnen=bronnen, used=used,
-                   title=lambda page: title_of(kb, page))
+    return _page("bronnen.md.j2", src, directory_urls, kb=kb, bronnen=bronnen, used=used,
+                 title=lambda page: title_of(kb, page))
 
 
 def _sources_of(kb, page_src: str, extra) -> list[str]:
@@ -140,14 +212,15 @@ def _sources_of(kb, page_src: str, extra) -> list[str]:
 
 
 def interventie_page(kb, i, directory_urls: bool) -> str:
-    return _render("interventie.md.j2", i.src, directory_urls, kb=kb, i=i, vandaag=kb.vandaag,
-                   lijst_src=kb.INTERVENTIES_SRC, bronnen=_sources_of(kb, i.src, i.bronnen))
+    meta = {"title": i.naam, "description": _short(references.plain(i.samenvatting, kb))}
+    return _page("interventie.md.j2", i.src, directory_urls, meta=meta, kb=kb, i=i, vandaag=kb.vandaag,
+                 lijst_src=kb.INTERVENTIES_SRC, bronnen=_sources_of(kb, i.src, i.bronnen))
 
 
 def interventies_page(kb, directory_urls: bool) -> str:
     facets = [(key, label, interventies.facet_values(kb, key)) for key, label, _ in interventies.FACETS]
-    return _render("interventies.md.j2", kb.INTERVENTIES_SRC, directory_urls, kb=kb, facets=facets,
-                   rows=kb.alle_interventies(), matrix_src=kb.MATRIX_SRC)
+    return _page("interventies.md.j2", kb.INTERVENTIES_SRC, directory_urls, kb=kb, facets=facets,
+                 rows=kb.alle_interventies(), matrix_src=kb.MATRIX_SRC)
 
 
 def matrix_page(kb, directory_urls: bool) -> str:
@@ -158,18 +231,19 @@ def matrix_page(kb, directory_urls: bool) -> str:
         for pijler in i.pijlers:
             cellen[(pijler, niveau)] = cellen.get((pijler, niveau), 0) + 1
     niveaus = [(n, label) for n, label in niveaus if any(k[1] == n for k in cellen)]
-    return _render("matrix.md.j2", kb.MATRIX_SRC, directory_urls, kb=kb, pijlers=kb.pijlers_op_volgorde(),
-                   niveaus=niveaus, cellen=cellen, lijst_src=kb.INTERVENTIES_SRC)
+    return _page("matrix.md.j2", kb.MATRIX_SRC, directory_urls, kb=kb, pijlers=kb.pijlers_op_volgorde(),
+                 niveaus=niveaus, cellen=cellen, lijst_src=kb.INTERVENTIES_SRC)
 
 
 def praktijk_page(kb, p) -> str:
-    return _render("praktijk.md.j2", p.src, kb=kb, p=p)
+    return _page("praktijk.md.j2", p.src, meta={"title": p.titel, "description": references.plain(p.samenvatting, kb)},
+                 kb=kb, p=p)
 
 
 def zelfscan_page(kb, directory_urls: bool) -> str:
     pijlers = [(pijler, [(p, zelfscan.stellingen(p)) for p in kb.principes_van(pijler.id)])
                for pijler in kb.pijlers_op_volgorde()]
-    return _render("zelfscan.md.j2", zelfscan.SRC, directory_urls, kb=kb, pijlers=pijlers,
+    return _page("zelfscan.md.j2", zelfscan.SRC, directory_urls, kb=kb, pijlers=pijlers,
                    antwoorden=zelfscan.ANTWOORDEN, types=interventies.ONDERWIJSTYPE, model_src=kb.MODEL_SRC,
                    data_js=zelfscan.DATA_JS)
 
@@ -201,31 +275,51 @@ def handout_page(kb, record, kind: str, site_url: str) -> str:
     codes can be made in the background meanwhile (see handout.QrCodes)."""
     src = record.src.replace("index.md", "handout/index.md")
     praktijk = handout.section(record.body, "in-de-praktijk-op-school") if kind == "principe" else ""
-    return _render("handout.md.j2", src, kb=kb, r=record, kind=kind, adres=handout_url(record, site_url),
-                   praktijk=praktijk, qr=handout.QrCodes.MARKER)
+    title = f"Handout: {record.nummer} {record.titel}" if kind == "principe" else f"Handout: {record.naam}"
+    return _page("handout.md.j2", src, meta={"title": title}, kb=kb, r=record, kind=kind,
+                 adres=handout_url(record, site_url),
+                 praktijk=markdown(praktijk), qr=Markup(handout.QrCodes.MARKER))
 
 
-def generated_pages(kb, directory_urls: bool = True, site_url: str = "") -> dict[str, str]:
-    """Every page built from content/, by source path."""
-    pages = {p.src: pijler_page(kb, p) for p in kb.pijlers_op_volgorde()}
+def generated_pages(kb, directory_urls: bool = True, site_url: str = "", on_error=None) -> dict[str, str]:
+    """Every page built from content/, by source path.
+
+    ``on_error(src, exception)``, when given, makes the page that could not be rendered (the live
+    preview shows content problems instead of stopping); without it the exception propagates."""
+    pages: dict[str, str] = {}
+
+    def put(src: str, make, *args) -> None:
+        if on_error is None:
+            pages[src] = make(*args)
+            return
+        try:
+            pages[src] = make(*args)
+        except Exception as exc:  # noqa: BLE001 - any failure becomes a page saying so
+            pages[src] = on_error(src, exc)
+
+    for p in kb.pijlers_op_volgorde():
+        put(p.src, pijler_page, kb, p)
     for p in kb.principes.values():
-        pages[p.src.replace("index.md", "handout/index.md")] = handout_page(kb, p, "principe", site_url)
+        put(p.src.replace("index.md", "handout/index.md"), handout_page, kb, p, "principe", site_url)
     for i in kb.interventies.values():
-        pages[i.src.replace("index.md", "handout/index.md")] = handout_page(kb, i, "interventie", site_url)
-    pages.update({p.src: principe_page(kb, p) for p in kb.alle_principes()})
+        put(i.src.replace("index.md", "handout/index.md"), handout_page, kb, i, "interventie", site_url)
+    for p in kb.alle_principes():
+        put(p.src, principe_page, kb, p)
     if kb.interventies:
-        pages[kb.INTERVENTIES_SRC] = interventies_page(kb, directory_urls)
-        pages[kb.MATRIX_SRC] = matrix_page(kb, directory_urls)
-        pages.update({i.src: interventie_page(kb, i, directory_urls) for i in kb.interventies.values()})
-    pages.update({p.src: praktijk_page(kb, p) for p in kb.praktijk.values()})
+        put(kb.INTERVENTIES_SRC, interventies_page, kb, directory_urls)
+        put(kb.MATRIX_SRC, matrix_page, kb, directory_urls)
+        for i in kb.interventies.values():
+            put(i.src, interventie_page, kb, i, directory_urls)
+    for p in kb.praktijk.values():
+        put(p.src, praktijk_page, kb, p)
     if kb.principes:
-        pages[zelfscan.SRC] = zelfscan_page(kb, directory_urls)
+        put(zelfscan.SRC, zelfscan_page, kb, directory_urls)
     # The glossary and the bibliography link to the pages above (and the latter to the glossary)
     # by title: those titles must be known first, or a link would show the file's path.
     _learn_titles(kb, pages)
-    pages[kb.BEGRIPPEN_SRC] = begrippen_page(kb)
+    put(kb.BEGRIPPEN_SRC, begrippen_page, kb)
     _learn_titles(kb, {kb.BEGRIPPEN_SRC: pages[kb.BEGRIPPEN_SRC]})
-    pages[kb.BRONNEN_SRC] = bronnen_page(kb, directory_urls)
+    put(kb.BRONNEN_SRC, bronnen_page, kb, directory_urls)
     _learn_titles(kb, {kb.BRONNEN_SRC: pages[kb.BRONNEN_SRC]})
     return pages
 
@@ -269,7 +363,9 @@ def short_links(kb) -> dict[str, str]:
 
 def model_nav(kb) -> list[dict]:
     """Navigation entries for the pillars and principles, in model order."""
-    return [{f"Pijler {p.titel}": [p.src] + [{f"{pr.nummer} {pr.titel}": pr.src} for pr in kb.principes_van(p.id)]}
+    # MkDocs and Material print navigation titles as they are: HTML-escaped text
+    return [{html_text(f"Pijler {p.titel}"): [p.src] + [{html_text(f"{pr.nummer} {pr.titel}"): pr.src}
+                                                        for pr in kb.principes_van(p.id)]}
             for p in kb.pijlers_op_volgorde()]
 
 

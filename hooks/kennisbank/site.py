@@ -4,6 +4,7 @@ Loading and checking live in ``loading.py``; this is what the rest of the packag
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -49,6 +50,14 @@ class Kennisbank:
     invalid: set = field(default_factory=set)  # (kind, id)
     problems: list = field(default_factory=list)  # found while loading, when not raised at once
     unreadable: set = field(default_factory=set)  # kind
+    parsed: object = None  # parse_cache.ParseCache: files parsed and checked in an earlier build
+
+    def save_caches(self) -> None:
+        """Keep what this build computed for the next one (parsed files, citeproc's output)."""
+        if self.parsed is not None:
+            self.parsed.save()
+        if getattr(self, "_apa", None) is not None:
+            self._apa.save()
 
     BEGRIPPEN_SRC = "begrippen/index.md"
     BRONNEN_SRC = "bronnen/index.md"
@@ -61,6 +70,11 @@ class Kennisbank:
         loaded, prefix, display = self.marks[(kind, ident)]
         return display, loaded.line(prefix + path), key_path(prefix + path)
 
+    def origin_of(self, kind: str, ident: str, *path) -> Origin:
+        """Where the text of a field starts (for Markdown in list items and other nested fields)."""
+        loaded, prefix, display = self.marks[(kind, ident)]
+        return Origin(display, loaded.text_line(prefix + path))
+
     def problem(self, kind: str, ident: str, path: tuple, message: str) -> Problem:
         return Problem(*self.where(kind, ident, *path), message)
 
@@ -68,9 +82,10 @@ class Kennisbank:
     def apa(self):
         """APA formatting of all sources, made once per build (citeproc is slow)."""
         if getattr(self, "_apa", None) is None:
-            from .cite import Apa
+            from .apa_cache import CachedApa
+            from .cache import cache_dir
 
-            self._apa = Apa(self.bronnen)
+            self._apa = CachedApa(self.bronnen, cache_dir(self.root))  # kept between builds
         return self._apa
 
     # -- lookups -----------------------------------------------------------
@@ -203,6 +218,8 @@ class Kennisbank:
         for i in self.interventies.values():
             yield i.samenvatting, i.origin, i.src
             yield from self.erkenning_citations(i, i.src)
+            for j, element in enumerate(i.werkzame_elementen):  # Markdown too: they cite their sources
+                yield element, self.origin_of("interventie", i.id, "werkzame_elementen", j), i.src
         for n in self.niveaus.values():  # the list page explains the levels
             yield n.uitleg, n.origin, self.INTERVENTIES_SRC
         for p in self.praktijk.values():
@@ -260,7 +277,9 @@ class Kennisbank:
                     target = self.principe(ref.target).id
                 elif ref.target in self.known(ref.kind):
                     target = ref.target
-                elif ref.kind in self.unreadable or (ref.kind, ref.target) in self.invalid:
+                elif ref.kind in self.unreadable or (ref.kind, ref.target) in self.invalid \
+                        or (ref.kind == "principe" and "principe-code" in self.unreadable
+                            and re.fullmatch(r"[BOESboes][1-9]", ref.target)):
                     continue
                 else:
                     what = "citation key" if ref.kind == "bron" else f"{ref.kind} id"

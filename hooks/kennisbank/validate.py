@@ -1,20 +1,33 @@
 """Check loaded data against the JSON Schema beside it, with a line per problem."""
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import lru_cache
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
+from .cache import cache_dir
 from .errors import Problem
 from .loader import Loaded, key_path
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=None)  # once per process: the live preview keeps them between rebuilds
 def validator(schema_path: Path) -> Draft202012Validator:
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
+    text = schema_path.read_text(encoding="utf-8")
+    schema = json.loads(text)
+    # Checking a schema against the meta-schema costs more than all validation: once per version of it.
+    cache = cache_dir(schema_path.parents[2])  # content/schemas/x.schema.json -> the project
+    checked = cache / "schemas-checked" / hashlib.sha256(text.encode()).hexdigest()[:32] if cache else None
+    if checked is None or not checked.exists():
+        Draft202012Validator.check_schema(schema)
+        if checked is not None:
+            try:
+                checked.parent.mkdir(parents=True, exist_ok=True)
+                checked.touch()
+            except OSError:
+                pass
     return Draft202012Validator(schema)
 
 
