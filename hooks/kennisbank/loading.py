@@ -315,7 +315,8 @@ def _load_niveaus(kb: Kennisbank) -> list[Problem]:
         kb.erkenningsteksten["herbeoordeling"] = (herbeoordeling["uitleg"],
                                                   Origin(display, loaded.text_line(("herbeoordeling", "uitleg"))))
         kb.herbeoordeling_bron = herbeoordeling.get("bron", "")
-        if kb.herbeoordeling_bron and kb.herbeoordeling_bron not in kb.bronnen:
+        if kb.herbeoordeling_bron and kb.herbeoordeling_bron not in kb.bronnen \
+                and not _reported(kb, "bron", kb.herbeoordeling_bron):
             problems.append(Problem(display, loaded.line(("herbeoordeling", "bron")), "herbeoordeling.bron",
                                     f"unknown citation key {kb.herbeoordeling_bron!r}"
                                     + references.suggest(kb.herbeoordeling_bron, kb.bronnen)))

@@ -220,8 +220,8 @@ class Kennisbank:
             yield from self.erkenning_citations(i, i.src)
             for j, element in enumerate(i.werkzame_elementen):  # Markdown too: they cite their sources
                 yield element, self.origin_of("interventie", i.id, "werkzame_elementen", j), i.src
-        for n in self.niveaus.values():  # the list page explains the levels
-            yield n.uitleg, n.origin, self.INTERVENTIES_SRC
+        if self.interventies:  # the list page explains the levels and the system
+            yield from self.erkenning_texts(self.INTERVENTIES_SRC)
         for p in self.praktijk.values():
             yield p.body, p.origin, p.src
 

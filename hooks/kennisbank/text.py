@@ -62,8 +62,8 @@ def markdown(value) -> Markup:
 
 
 _TAG = re.compile(r"(<[^>]*>)")
-# The tags citeproc writes (and the links cite.py adds); any other "tag" came from content and is text.
-_CITEPROC_TAG = re.compile(r"</?(?:i|b|em|strong|sup|sub|span)>|<span style=\"[^\"<>]*\">"
+# The tags citeproc writes (and the links and lang spans cite.py adds); any other "tag" came from content and is text.
+_CITEPROC_TAG = re.compile(r"</?(?:i|b|em|strong|sup|sub|span)>|<span style=\"[^\"<>]*\">|<span lang=\"[a-z]{2}(?:-[A-Z]{2})?\">"
                            r"|<a href=\"https?://[^\"<>\s]*\">|</a>")
 
 

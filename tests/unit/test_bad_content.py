@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from support import BEGRIPPEN, INTERVENTIE, MBO, PIJLERS, PRINCIPE, PRINCIPE_KOP, REPO
+from support import BEGRIPPEN, BRONNEN, INTERVENTIE, MBO, PIJLERS, PRINCIPE, PRINCIPE_KOP, REPO
 
 _spec = importlib.util.spec_from_file_location("check_content", REPO / "scripts" / "check_content.py")
 check_content = importlib.util.module_from_spec(_spec)
@@ -131,7 +131,7 @@ CASES = {
         [f"{B}:3: [0].kort: expected string, got int 12"]),
     "invalid source: no follow-ups where it is cited": (
         {"content/bronnen.yml": "- id: stevens2023\n  type: report\n  volledig: nee\n- id: weare2011\n"
-                                "  type: report\n  volledig: false\n"},
+                                "  type: report\n  volledig: false\n" + BRONNEN[BRONNEN.index("- id: registerzd"):]},
         ["content/bronnen.yml:3: [0].volledig: expected boolean, got str 'nee'"]),
     "invalid pillar: no follow-ups in its principles": (
         {"content/model/pijlers.yml": PIJLERS.replace("code: B", "code: b")},
