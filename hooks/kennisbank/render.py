@@ -382,12 +382,20 @@ def insert_model_nav(nav: list, kb) -> bool:
 
 
 def markdown_title(text: str, fallback: str) -> str:
-    """A page's title: front matter ``title`` or its first level-1 heading."""
+    """A page's title as text: front matter ``title`` or its first level-1 heading.
+
+    Front matter is read as YAML (quotes and escapes undone), and its HTML entities are undone too:
+    generated pages store their title HTML-escaped for MkDocs (front_matter), while the title learned
+    here is printed again by templates, which escape it themselves."""
+    import html
     import re
 
-    match = re.search(r"^title:\s*[\"']?(.+?)[\"']?\s*$", text.split("\n---", 1)[0], re.MULTILINE) \
-        if text.startswith("---") else None
-    if match:
-        return match.group(1)
+    if text.startswith("---"):
+        try:
+            meta = yaml.safe_load(text[3:].split("\n---", 1)[0]) or {}
+        except yaml.YAMLError:  # MkDocs reports the page's front matter itself
+            meta = {}
+        if isinstance(meta, dict) and meta.get("title"):
+            return html.unescape(str(meta["title"]))
     heading = re.search(r"^#\s+(.+?)(?:\s*\{[^}]*\})?\s*$", text, re.MULTILINE)
     return heading.group(1) if heading else fallback
