@@ -7,6 +7,8 @@ import json
 import re
 import unicodedata
 
+from .text import csv_cell
+
 ONBEKEND = "onbekend"  # the explicit value of a facet a record says nothing about: filterable, never hidden
 GEEN_OORDEEL = "geen"  # no judgement at all (the id stays: the matrix links to ?niveau=geen)
 
@@ -49,8 +51,6 @@ def leeftijdsgroepen(leeftijd: str) -> list[str]:
         bands += [key for key, lo, hi, _ in LEEFTIJDSGROEPEN if van <= hi and tot >= lo and key not in bands]
     return [key for key, *_ in LEEFTIJDSGROEPEN if key in bands] or [ONBEKEND]
 
-
-from .text import csv_cell
 
 # Facets of the list page, in order: (query-string key, label, how to read the values of a programme).
 # Current level = the current judgement (Interventie.oordeel). Facets where a record may say nothing
@@ -136,10 +136,10 @@ def zoektekst(text: str) -> str:
 
 
 def zoekvelden(kb, i) -> list[str]:
-    """What the text search looks in: name, other names, summary, themes (their labels), aim and
-    target group, outcomes and active elements."""
+    """What the text search looks in: name, other names, summary, themes (their labels), target group,
+    outcomes and active elements."""
     return [i.naam, *i.ook_bekend_als, i.samenvatting, *(value_label(kb, "thema", t) for t in i.themas),
-            getattr(i, "doel", "") or "", i.doelgroep, *(u.uitkomst for u in i.uitkomsten), *i.werkzame_elementen]
+            i.doelgroep, *(u.uitkomst for u in i.uitkomsten), *i.werkzame_elementen]
 
 
 def record(kb, i, vandaag: str) -> dict:

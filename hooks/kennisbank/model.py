@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,7 @@ class Interventie:
     def src(self) -> str:
         return f"interventies/{self.id}/index.md"
 
-    @property
+    @cached_property  # read for every facet, export row and template line: sort once per record
     def oordelen(self) -> tuple:
         """Judgements, current first: dated before undated; among dated ones, those read on a registry page
         before those our documents report (the factsheet only retells, with its publication year, what the
