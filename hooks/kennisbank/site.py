@@ -42,6 +42,7 @@ class Kennisbank:
     vandaag: str = field(default_factory=lambda: date.today().isoformat())  # judgements past this date are expired
     aanbevelingen_page: str = ""  # the docs/ page that shows the mbo recommendations
     handout_urls: dict = field(default_factory=dict)  # handout page src -> address in its QR code
+    search_meta: dict = field(default_factory=dict)  # page src -> search metadata (zoeken.search_meta)
     qr_codes: object = None  # handout.QrCodes, made while the build goes on
     page_titles: dict = field(default_factory=dict)
     marks: dict = field(default_factory=dict)  # (kind, id) -> (Loaded, key prefix, display path)

@@ -6,11 +6,13 @@ from kennisbank.interventies import value_label
 def test_search_meta_by_page_type(project):
     kb = load_kennisbank(project)
     principe = kb.principes["veilig-klimaat"]
-    assert zoeken.search_meta(kb, principe.src.replace("index.md", "handout/index.md")) == {"search": {"exclude": True}}
-    assert zoeken.search_meta(kb, principe.src) == {"search": {"boost": zoeken.PRINCIPLE_BOOST}}
-    assert zoeken.search_meta(kb, "index.md") == {}
+    meta = zoeken.search_meta(kb)
+    assert meta[principe.src.replace("index.md", "handout/index.md")] == {"search": {"exclude": True}}
+    assert meta[principe.src] == {"search": {"boost": zoeken.PRINCIPLE_BOOST}}
+    assert "index.md" not in meta
     programme = next(i for i in kb.interventies.values() if i.themas)
-    assert zoeken.search_meta(kb, programme.src) == {"tags": [value_label(kb, "thema", t) for t in programme.themas]}
+    assert meta[programme.src] == {"tags": [value_label(kb, "thema", t) for t in programme.themas]}
+    assert meta[programme.src.replace("index.md", "handout/index.md")] == {"search": {"exclude": True}}
 
 
 def test_theme_labels_are_written_as_dutch_writes_them(project):
