@@ -4,7 +4,8 @@
 Prints every problem as ``path:line: key.path: message`` and a final count, and exits 1
 when there is any (unknown or malformed citation keys, DOIs that are no DOI, unknown ids,
 files in the wrong place, published links that would disappear, ...); exit 0 and a one-line
-summary when the content is sound, after a note on the sources that no page cites.
+summary when the content is sound, after notes on the sources that no page cites and on principles
+whose practice points the self-scan cannot use.
 
     python3 scripts/check_content.py [PROJECT_ROOT]
 """
@@ -16,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from kennisbank import ContentError, load_kennisbank, permalinks  # noqa: E402
+from kennisbank import ContentError, load_kennisbank, permalinks, zelfscan  # noqa: E402
 from kennisbank.docs import docs_pages  # noqa: E402
 from kennisbank.errors import Problem  # noqa: E402
 from kennisbank.render import generated_pages  # noqa: E402
@@ -41,6 +42,9 @@ def main(argv: list[str]) -> int:
     if never:
         print(f"note: {len(never)} source{'s are' if len(never) != 1 else ' is'} in content/bronnen.yml but cited "
               f"on no page: {', '.join(never)}")
+    # a principle the self-scan cannot use is valid content, but its editor should know
+    for problem in zelfscan.problemen(kb):
+        print(f"note: {problem}")
     complete = sum(b.volledig for b in kb.bronnen.values())
     print(f"content OK: {len(kb.principes)} principles, {len(kb.begrippen)} terms, {len(kb.bronnen)} sources "
           f"({complete} complete), {len(kb.interventies)} programmes, {len(kb.mbo)} mbo boxes, "

@@ -120,7 +120,7 @@ def problemen(kb) -> list[Problem]:
 def _oordeel(kb, i) -> dict:
     o = i.oordeel
     if o is None:
-        return {"niveau": "Geen erkenning bekend", "door": "", "datum": "", "oud": False}
+        return {"niveau": "Geen oordeel gevonden", "door": "", "datum": "", "oud": False}
     return {"niveau": kb.niveaus[o.niveau].label, "door": o.beoordeeld_door, "datum": nl_datum(o.datum),
             "oud": o.ouder_dan_vijf_jaar(kb.vandaag)}
 
