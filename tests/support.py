@@ -1,8 +1,11 @@
 """Helpers and fixture content shared by the test layers (imported as ``support``)."""
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import sys
 import textwrap
 from pathlib import Path
@@ -193,6 +196,27 @@ def inject(root: Path, text: str = INJECTIE) -> Path:
     edit("content/mbo/stage.md", lambda s: s.replace("titel: Stage in het mbo", f"titel: {quoted}"))
     edit("content/bronnen.yml", lambda s: s.replace("  volledig: false\n", f"  title: {quoted}\n  volledig: false\n", 1))
     return root
+
+
+def injected_site(tmp_path_factory) -> Path:
+    """The fixture project with INJECTIE in every text field, built for real (tests of escaping)."""
+    project = inject(make_project(tmp_path_factory.mktemp("injectie")))
+    site = tmp_path_factory.mktemp("injectie-site")
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve_directory(directory) -> ThreadingHTTPServer:
+    """A loopback HTTP server over a built site, on a free port; call shutdown() when done."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
 
 
 def mkdocs_build(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess:

@@ -1,34 +1,22 @@
 """Headless Debian Chromium driven by Playwright, against the real site on a loopback server."""
 from __future__ import annotations
 
-import functools
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import sync_playwright
+
+from support import serve_directory
 
 # Without these flags Chromium tries to reach Google's hosts on start; the machine has no network.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def _serve(directory):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    server = _serve(built_site)
+    server = serve_directory(built_site)
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()
 
@@ -77,7 +65,7 @@ def synthetic_site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def synthetic_url(synthetic_site):
-    server = _serve(synthetic_site[0])
+    server = serve_directory(synthetic_site[0])
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()
 

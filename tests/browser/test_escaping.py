@@ -1,32 +1,16 @@
 """Injected HTML in content shows as text in Chromium: on the page, in the title and in search
 results; no dialog opens and no element is made from it."""
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 from playwright.sync_api import expect
 
-from support import INJECTIE, inject, make_project, mkdocs_build, search
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+from support import INJECTIE, injected_site, search, serve_directory
 
 
 @pytest.fixture(scope="module")
 def injected_url(tmp_path_factory):
-    project = inject(make_project(tmp_path_factory.mktemp("injectie")))
-    site = tmp_path_factory.mktemp("injectie-site")
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve_directory(injected_site(tmp_path_factory))
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()
-
-
 
 
 @pytest.mark.parametrize("path", ["interventies/taakspel/", "model/beleid/veilig-klimaat/", "begrippen/",
