@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kennisbank import doorverwijzing
-from mkdocs_redirects.plugin import _split_hash_fragment, get_html_path, get_relative_html_path
+from mkdocs_redirects.plugin import get_html_path, get_relative_html_path
 
 
 def on_post_build(config):
@@ -15,7 +15,8 @@ def on_post_build(config):
     if plugin is None or not getattr(plugin, "redirects", None):
         return
     for old, new in plugin.redirects.items():
-        path, anchor = _split_hash_fragment(str(new))
+        path, hash_, anchor = str(new).partition("#")  # "page.md#id": the plugin keeps the anchor
+        anchor = hash_ + anchor
         file = plugin.doc_pages.get(path)
         if file is None:  # an external target or a missing page: the plugin has warned already
             continue
