@@ -13,9 +13,9 @@ from .errors import ContentError, Problem, display_path
 from . import parse_cache, safety
 from .cache import cache_dir
 from .loader import Document, NotText, key_path, load_markdown, load_yaml, read_text
-from .model import (Aanbeveling, Begrip, Bron, Erkenning, Interventie, MboKader, Niveau, Origin, Pijler, Praktijk,
+from .model import (BRONDOCUMENTEN, Aanbeveling, Begrip, Bron, Erkenning, Interventie, MboKader, Niveau, Origin, Pijler, Praktijk,
                     Principe, Uitkomst)
-from .site import CONTENT, SCHEMAS, SEEDS, Kennisbank
+from .site import CONTENT, SCHEMAS, Kennisbank
 from .validate import check
 
 def load_kennisbank(root: Path, pages: list[tuple[str, str, str]] | None = None, strict: bool = True) -> Kennisbank:
@@ -435,7 +435,7 @@ def _valid_date(text: str) -> bool:
 
 def _check_interventies(kb: Kennisbank) -> list[Problem]:
     problems = []
-    sources = set(kb.bronnen) | set(SEEDS)
+    sources = set(kb.bronnen) | set(BRONDOCUMENTEN)
     for i in kb.interventies.values():
         problems += _known_keys(kb, "interventie", i.id, "pijlers", i.pijlers, kb.pijlers, "pillar id")
         problems += _known_keys(kb, "interventie", i.id, "principes", i.principes, kb.principes, "principle id")
@@ -449,7 +449,7 @@ def _check_interventies(kb: Kennisbank) -> list[Problem]:
                                            f"{e.niveau!r} is not one of: {', '.join(kb.niveaus)}"))
             if e.bron not in sources and not _reported(kb, "bron", e.bron):
                 problems.append(kb.problem("interventie", i.id, ("erkenning", j, "bron"),
-                                           f"unknown source {e.bron!r}: a citation key or one of {', '.join(SEEDS)}"
+                                           f"unknown source {e.bron!r}: a citation key or one of {', '.join(BRONDOCUMENTEN)}"
                                            + references.suggest(e.bron, sources)))
             for name in ("datum", "geldig_tot"):
                 value = getattr(e, name)

@@ -17,7 +17,6 @@ from .model import (BRONDOCUMENTEN, Aanbeveling, Interventie, MboKader, Niveau, 
 
 CONTENT = "content"
 SCHEMAS = "content/schemas"
-SEEDS = BRONDOCUMENTEN  # the programme's source documents, valid as a 'bron' of a judgement
 AANBEVELINGEN_MARKER = "<!-- kb:mbo-aanbevelingen -->"
 ERKENNING_MARKERS = ("<!-- kb:erkenning-uitleg -->", "<!-- kb:wat-is-veranderd -->")  # blocks that cite registry pages
 
@@ -252,9 +251,10 @@ class Kennisbank:
                     yield k.body, k.origin, src
             if ERKENNING_MARKERS[0] in text:
                 yield from self.erkenning_texts(src)
-            if ERKENNING_MARKERS[1] in text:
-                for i in self.interventies.values():
-                    yield from self.erkenning_citations(i, src)
+            if ERKENNING_MARKERS[1] in text:  # the block cites the registry page of each changed level
+                from .interventies import veranderingen
+                for i, _, nieuw in veranderingen(self):
+                    yield f"[@{nieuw.bron}]", i.origin, src
             if AANBEVELINGEN_MARKER in text:
                 self.aanbevelingen_page = src
                 for a in self.aanbevelingen.values():
