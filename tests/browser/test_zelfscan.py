@@ -145,7 +145,7 @@ def test_starting_principles_show_open_points_programmes_for_the_school_type_and
         texts = links.all_inner_texts()
         for text in texts:  # each with its current judgement
             assert re.search(r": (Goed beschreven|Goed onderbouwd|Effectief volgens .* aanwijzingen|Niet erkend|"
-                             r"Geen erkenning)", text), text
+                             r"Geen oordeel gevonden)", text), text
         return (sorted(links.locator("a").all_inner_texts()),
                 sorted(t.split(":")[0] for t in texts if t.endswith("onderwijstype niet bekend")))
 
