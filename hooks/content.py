@@ -8,7 +8,6 @@ in the terminal and at the top of every page, and the next save rebuilds from sc
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from kennisbank import ContentError, Kennisbank, Problem, load_kennisbank, preview, qr_cache, render
@@ -24,12 +23,7 @@ log = get_plugin_logger(__name__)
 
 
 def on_startup(command, dirty):
-    # Hook modules are executed again for every rebuild, so the mode lives in the environment.
-    os.environ["KB_PREVIEW"] = "1" if command == "serve" else os.environ.get("KB_PREVIEW", "")
-
-
-def _previewing() -> bool:
-    return os.environ.get("KB_PREVIEW") == "1"
+    preview.start(command)
 
 
 def _fail(error: ContentError) -> PluginError:
@@ -45,7 +39,7 @@ def on_config(config):
     try:
         kb = load_kennisbank(root, strict=False)
     except Exception as exc:  # noqa: BLE001 - a gap in the checks must still name itself, not stop a preview
-        if not _previewing():
+        if not preview.previewing():
             raise
         kb = Kennisbank(root)
         kb.problems = [Problem("content", 0, "", f"could not load: {type(exc).__name__}: {exc}")]
@@ -85,7 +79,7 @@ def on_files(files, config):
         files.remove(files.get_file_from_path(src))
     kb.page_titles.update({src: title for src, title, _ in pages})
     problems = kb.problems + unreadable + kb.index_texts(kb.page_texts(pages, config.docs_dir))
-    if problems and not _previewing():
+    if problems and not preview.previewing():
         raise _fail(ContentError(problems))
     on_error = None
     if problems:
@@ -106,7 +100,7 @@ def on_files(files, config):
             or src.endswith("/handout/index.md")
         files.append(File.generated(config, src, content=markdown,
                                     inclusion=InclusionLevel.NOT_IN_NAV if hidden else InclusionLevel.UNDEFINED))
-    if problems and not _previewing():
+    if problems and not preview.previewing():
         raise _fail(ContentError(problems))
     return files
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scale benchmark for the intervention database (targets from issue 5).
 
-    python3 scripts/benchmark.py [--sizes 1000,2500,5000] [--runs 15]
+    python3 scripts/benchmark.py [--sizes 1000,2500,5000] [--runs 15] [--preview SAVES]
 
 For each size N it builds the real project plus N synthetic programmes in a temporary
 directory, then builds the very same Markdown (captured after our hooks ran) with plain
@@ -11,6 +11,10 @@ Material and no hooks (same theme, extensions, navigation and mkdocs-redirects m
 - total output size, size per page, size of the list page and of its data script
   (target: output grows linearly with N);
 - time to apply a filter on the list page in headless Chromium, median of --runs (target <= 50 ms).
+
+With --preview it also measures the live preview (issue 13, target <= 2 s): `mkdocs serve` on a copy of
+the real site, a programme page open in Chromium, then a content file saved; the time runs from the save
+until the reloaded page in the browser shows the new text.
 
 It prints a table and writes nothing outside the temporary directory. Not a test: the
 numbers depend on the machine, so they go into notes, not into assertions.
@@ -132,6 +136,59 @@ def filter_time(site: Path, runs: int) -> float:
     return statistics.median(times)
 
 
+def preview_time(work: Path, saves: int) -> list[float]:
+    """Seconds from saving content/interventies/taakspel.yml until Chromium shows the new name."""
+    import socket
+
+    from playwright.sync_api import Error, sync_playwright
+
+    project = work / "preview"
+    make_site(project, 0)
+    record = project / "content/interventies/taakspel.yml"
+    original = record.read_text(encoding="utf-8")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
+                               "-f", str(project / "mkdocs.yml")], cwd=project, env=ENV,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    times = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=shutil.which("chromium"),
+                                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page()
+            deadline = time.monotonic() + 120
+            while True:  # the first build
+                try:
+                    page.goto(f"http://127.0.0.1:{port}/interventies/taakspel/")
+                    break
+                except Error:
+                    if time.monotonic() > deadline:
+                        sys.exit("mkdocs serve did not start")
+                    time.sleep(0.5)
+            for k in range(saves):
+                time.sleep(2)  # a quiet server, as after an editor's pause
+                name = f"Taakspel versie {k}"
+                start = time.perf_counter()
+                record.write_text(original.replace("naam: Taakspel", f"naam: {name}", 1), encoding="utf-8")
+                while True:
+                    try:
+                        if page.title().startswith(name):
+                            break
+                    except Error:  # the page is reloading
+                        pass
+                    if time.perf_counter() - start > 60:
+                        sys.exit("the preview never showed the change")
+                    time.sleep(0.02)
+                times.append(time.perf_counter() - start)
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return times
+
+
 def measure(n: int, runs: int, work: Path, repeat: int = 1) -> dict:
     project = work / f"project-{n}"
     make_site(project, n)
@@ -169,8 +226,17 @@ def main() -> int:
     ap.add_argument("--sizes", default="1000,2500,5000")
     ap.add_argument("--runs", type=int, default=15, help="filter timings per size (median)")
     ap.add_argument("--repeat", type=int, default=2, help="builds per size and kind (best time)")
+    ap.add_argument("--preview", type=int, default=0, metavar="SAVES",
+                    help="also time the live preview over this many saves (target <= 2 s)")
     args = ap.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    if args.preview:
+        with tempfile.TemporaryDirectory() as tmp:
+            times = preview_time(Path(tmp), args.preview)
+        print(f"live preview, save to browser (s): median {statistics.median(times):.2f}, "
+              f"max {max(times):.2f}, all: " + ", ".join(f"{t:.2f}" for t in times) + "\n")
+    if not sizes:
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         rows = [measure(n, args.runs, Path(tmp), args.repeat) for n in sizes]
     print("| programmes | build ours (s) | build Material (s) | ratio (<= 1.3) | CPU ours (s) | CPU Material (s) "

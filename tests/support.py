@@ -129,6 +129,7 @@ hooks:
   - {hooks}/content.py
   - {hooks}/references.py
   - {hooks}/exports.py
+  - {hooks}/live_preview.py
 markdown_extensions: [admonition, attr_list, md_in_html, tables, toc]
 validation:
   links: {{not_found: warn, anchors: warn, unrecognized_links: warn}}

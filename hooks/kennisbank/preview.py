@@ -5,7 +5,21 @@ A strict build stops at the first report; a preview shows the report at the top 
 """
 from __future__ import annotations
 
+import os
+
 from . import html
+
+# MkDocs executes hook modules again for every rebuild, so the mode lives in the environment.
+_MODE = "KB_PREVIEW"
+
+
+def start(command: str) -> None:
+    """Called from on_startup: ``mkdocs serve`` is a preview, ``mkdocs build`` is not."""
+    os.environ[_MODE] = "1" if command == "serve" else os.environ.get(_MODE, "")
+
+
+def previewing() -> bool:
+    return os.environ.get(_MODE) == "1"
 
 
 def banner(problems) -> str:
