@@ -122,7 +122,9 @@ META = {
 }
 
 
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's, when PyYAML has it: ten times faster
+# libyaml's, when PyYAML has it: ten times faster
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def front_matter(template: str, **record_meta) -> str:
@@ -392,7 +394,7 @@ def markdown_title(text: str, fallback: str) -> str:
 
     if text.startswith("---"):
         try:
-            meta = yaml.safe_load(text[3:].split("\n---", 1)[0]) or {}
+            meta = yaml.load(text[3:].split("\n---", 1)[0], Loader=_Loader) or {}
         except yaml.YAMLError:  # MkDocs reports the page's front matter itself
             meta = {}
         if isinstance(meta, dict) and meta.get("title"):
