@@ -58,6 +58,13 @@ def on_files(files, config):
     return files
 
 
+@event_priority(-100)  # the navigation as every other hook left it
+def on_nav(nav, config, files):
+    if "config" in _context:
+        _context["nav_items"] = nav.items
+    return nav
+
+
 @event_priority(-100)  # last: the Markdown as every other hook left it
 def on_page_markdown(markdown, page, config, files):
     if "config" not in _context:
@@ -118,13 +125,6 @@ def on_env(env, config, files):
     _reuse_search_entries(config)
     log.info("live preview: %d of %d pages rendered again, the others were unchanged", total - reused, total)
     return env
-
-
-@event_priority(-100)  # the navigation as every other hook left it
-def on_nav(nav, config, files):
-    if "config" in _context:
-        _context["nav_items"] = nav.items
-    return nav
 
 
 def _reuse_search_entries(config) -> None:
