@@ -33,6 +33,9 @@ DATA_JS = "assets/javascripts/zelfscan-data.js"
 ANTWOORDEN = ("nog niet", "deels", "goed geregeld", "weet ik niet")
 
 _ITEM = re.compile(r"^[-*+][ \t]+")
+# A point that is advice rather than a practice a team can rate (a way of looking, a tip for the GGD
+# adviser) stays on the principle's page but not in the scan; the comment does not show on the page.
+NIET_IN_SCAN = "<!-- niet in zelfscan -->"
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,8 @@ def stellingen(p) -> list[Stelling]:
     kopregel = p.origin.line + references.line_of(p.body, start)
     uit: list[Stelling] = []
     for index, tekst in _punten(regels):
+        if NIET_IN_SCAN in tekst:
+            continue
         zout, key = 0, sleutel(tekst)
         while key in {s.sleutel for s in uit}:
             zout += 1

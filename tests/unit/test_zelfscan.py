@@ -22,6 +22,14 @@ def test_statements_are_the_top_level_points_of_the_section_with_their_lines():
     assert [s.regel for s in punten] == [14, 15, 18]
 
 
+def test_a_point_marked_as_not_in_the_scan_stays_out_of_it():
+    body = ("## Wat betekent dit voor de school? {#in-de-praktijk-op-school}\n\n"
+            "- Een praktijk.\n- Een advies dat doorloopt\n  op de volgende regel. <!-- niet in zelfscan -->\n"
+            "- Nog een praktijk.\n")
+    punten = zelfscan.stellingen(_principe(body))
+    assert [(s.tekst, s.regel) for s in punten] == [("Een praktijk.", 10), ("Nog een praktijk.", 13)]
+
+
 def test_a_key_follows_the_words_not_the_line_breaks():
     assert zelfscan.sleutel("Een punt dat\n  doorloopt.") == zelfscan.sleutel("Een punt dat doorloopt.")
     assert zelfscan.sleutel("Een punt dat doorloopt.") != zelfscan.sleutel("Een punt dat anders doorloopt.")
@@ -69,6 +77,7 @@ def test_every_principle_has_three_to_eight_statements_each_one_of_its_own_point
             elif lines[i].startswith("  ") and points:
                 points[-1] += " " + lines[i].strip()
             i += 1
+        points = [point for point in points if "<!-- niet in zelfscan -->" not in point]
         principe = next(p for p in kb.principes.values() if p.id == path.stem)
         statements = zelfscan.stellingen(principe)
         assert 3 <= len(statements) <= 8, path
