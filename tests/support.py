@@ -367,5 +367,6 @@ def zelfscan_model() -> list[tuple[str, str, list[str]]]:
         section = text.split("## Wat betekent dit voor de school?", 1)[1].split("\n#", 1)[0]
         points = [" ".join(item.split()) for item in re.findall(r"^- (.*?)(?=^- |\Z)", section, re.MULTILINE | re.DOTALL)]
         points = [re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", p) for p in points]  # links keep their text
+        points = [p for p in points if "<!-- niet in zelfscan -->" not in p]  # advice, not a practice
         out.append((order[path.parent.name], int(code[1:]), code, path.parent.name, points))
     return [(code, pijler, points) for _, _, code, pijler, points in sorted(out)]

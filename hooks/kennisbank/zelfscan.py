@@ -125,8 +125,9 @@ def problemen(kb) -> list[Problem]:
 def _oordeel(kb, i) -> dict:
     o = i.oordeel
     if o is None:
-        return {"niveau": "Geen oordeel gevonden", "door": "", "datum": "", "oud": False}
-    return {"niveau": kb.niveaus[o.niveau].label, "door": o.beoordeeld_door, "datum": nl_datum(o.datum),
+        return {"niveau": "Geen oordeel gevonden", "datum": "", "oud": False}
+    # worded as in the programme list; who judged it is on the programme's page, one click away
+    return {"niveau": kb.niveaus[o.niveau].label, "datum": nl_datum(o.datum) if o.datum else "zonder datum",
             "oud": o.ouder_dan_vijf_jaar(kb.vandaag)}
 
 

@@ -213,12 +213,13 @@ def test_an_old_address_opens_with_a_notice_not_an_error(page, site_url):
         expect(page.locator("section[data-principe]")).to_have_count(len(MODEL))
 
 
-def test_print_shows_the_plan_on_at_most_two_pages(scan):
+@pytest.mark.parametrize("seed", [5, 3])  # 3: a third of the answers "weet ik niet"
+def test_print_shows_the_plan_on_at_most_two_pages(scan, seed):
     from io import BytesIO
 
     from pypdf import PdfReader
 
-    answers = pattern(5)
+    answers = pattern(seed)
     fill(scan, answers)
     scan.locator("input[name=schooltype][value=po]").check()
     scan.emulate_media(media="print")
@@ -235,6 +236,17 @@ def test_print_shows_the_plan_on_at_most_two_pages(scan):
     reader = PdfReader(BytesIO(scan.pdf(format="A4")))
     text = "".join(p.extract_text() for p in reader.pages)
     assert 1 <= len(reader.pages) <= 2, len(reader.pages)
+    # the other "weet ik niet" points: on paper a count per principle, on screen the points themselves
+    weet = {code for (code, _), digit in answers.items() if digit == 4} - set(starting(scan))
+    assert weet
+    for code in weet:
+        n = sum(1 for (c, _), digit in answers.items() if c == code and digit == 4)
+        item = plan.locator(".kb-zelfscan-uitzoeken > li").filter(has_text=re.compile("^" + code + " "))
+        expect(item).to_contain_text(f" · {n} punt" + ("en" if n > 1 else ""))
+        expect(item.locator("li").first).to_be_hidden()
+    scan.emulate_media(media="screen")
+    expect(plan.locator(".kb-zelfscan-uitzoeken li li").first).to_be_visible()
+    expect(plan.locator(".kb-zelfscan-uitzoeken .kb-zelfscan-alleenprint").first).to_be_hidden()
     assert "Om mee te beginnen" in text and "Terug naar deze scan" in text
 
 
@@ -279,3 +291,29 @@ def test_without_javascript_the_statements_are_a_printable_checklist(browser, si
     expect(page.locator("fieldset.kb-stelling").first).to_be_visible()
     expect(page.locator(".kb-zelfscan-uitslagdeel")).to_be_hidden()
     context.close()
+
+
+
+def test_starting_principles_name_their_programmes_with_the_current_judgement_and_its_date(scan):
+    from kennisbank import load_kennisbank
+    from kennisbank.datums import nl_datum
+
+    kb = load_kennisbank(REPO)
+    fill(scan, pattern(5))
+    scan.locator("input[name=schooltype][value=po]").check()
+    listed = 0
+    for code in starting(scan):
+        principe = next(p for p in kb.alle_principes() if p.nummer == code)
+        want = []
+        for i in kb.interventies_bij(principe.id):
+            if i.onderwijstype and "po" not in i.onderwijstype:
+                continue  # another school type
+            o = i.oordeel
+            text = "Geen oordeel gevonden" if o is None else kb.niveaus[o.niveau].label + (
+                f", oordeel van {nl_datum(o.datum)}" if o.datum else ", zonder datum") + (
+                ", ouder dan vijf jaar" if o.ouder_dan_vijf_jaar(kb.vandaag) else "")
+            want.append(f"{i.naam}: {text}" + ("" if i.onderwijstype else " · onderwijstype niet bekend"))
+        shown = scan.locator(f".kb-zelfscan-begin[data-code='{code}'] p.kb-zelfscan-sub:has-text('Programma') + ul > li")
+        assert [t.strip() for t in shown.all_inner_texts()] == want, code
+        listed += len(want)
+    assert listed > 0  # the answers lead to principles that have programmes

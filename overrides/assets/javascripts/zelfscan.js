@@ -266,10 +266,10 @@
           : "De kennisbank noemt bij dit principe (nog) geen programma's." })];
       }
       return [kop, el("ul", {}, passend.map(function (prog) {
-        var oordeel = prog.niveau + (prog.door || prog.datum ? " (" + [prog.door, prog.datum].filter(Boolean).join(", ") + ")" : "");
+        var oordeel = prog.niveau + (prog.datum === "zonder datum" ? ", zonder datum" : prog.datum ? ", oordeel van " + prog.datum : "") +
+          (prog.oud ? ", ouder dan vijf jaar" : "");
         var types = prog.types.length ? (type ? "" : " · " + prog.types.join(", ")) : " · onderwijstype niet bekend";
-        return el("li", {}, [el("a", { href: prog.url, text: prog.naam }), ": " + oordeel +
-          (prog.oud ? "; dit oordeel is ouder dan vijf jaar" : "") + types]);
+        return el("li", {}, [el("a", { href: prog.url, text: prog.naam }), ": " + oordeel + types]);
       }))];
     }
 
@@ -352,9 +352,14 @@
         resultaat.appendChild(el("h3", { id: "uitzoeken", text: begin.length ? "Verder uit te zoeken" : "Uit te zoeken" }));
         resultaat.appendChild(el("p", { text: "Bij deze punten wist niemand het antwoord. Zoek ze uit: misschien " +
           "verandert dat waar jullie beginnen." }));
+        // on paper only the count per principle: the plan stays within two pages, the address brings the points back
+        resultaat.appendChild(el("p", { "class": "kb-zelfscan-alleenprint", text: "Welke punten dat zijn, zie je " +
+          "als je de scan opent met het adres onderaan." }));
         resultaat.appendChild(el("ul", { "class": "kb-zelfscan-uitzoeken" }, uitzoeken.map(function (p) {
+          var weet = puntenMet(p, [WEET]);
           return el("li", {}, [el("strong", { text: p.code + " " + p.titel }),
-            el("ul", {}, puntenMet(p, [WEET]).map(function (pt) { return el("li", { text: pt.t }); }))]);
+            el("span", { "class": "kb-zelfscan-alleenprint", text: " · " + (weet.length === 1 ? "1 punt" : weet.length + " punten") }),
+            el("ul", {}, weet.map(function (pt) { return el("li", { text: pt.t }); }))]);
         })));
       }
 
