@@ -370,3 +370,12 @@ def zelfscan_model() -> list[tuple[str, str, list[str]]]:
         points = [p for p in points if "<!-- niet in zelfscan -->" not in p]  # advice, not a practice
         out.append((order[path.parent.name], int(code[1:]), code, path.parent.name, points))
     return [(code, pijler, points) for _, _, code, pijler, points in sorted(out)]
+
+
+def run_axe(page):
+    """axe-core on the page once its transitions have ended: a button halfway through fading in
+    (Material's "Terug naar boven") has colours no reader sees, and axe would measure those."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    return Axe().run(page)

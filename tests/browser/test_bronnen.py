@@ -3,8 +3,9 @@ import re
 
 import pytest
 
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+
+from support import run_axe
 
 
 def test_citation_preview_shows_the_full_reference(page, site_url):
@@ -61,7 +62,7 @@ def test_downloads_are_linked(page, site_url):
 
 def test_bibliography_has_no_accessibility_violations(page, site_url):
     page.goto(site_url + "bronnen/")
-    results = Axe().run(page)
+    results = run_axe(page)
     assert results.violations_count == 0, results.generate_report()
 
 

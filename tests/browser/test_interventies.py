@@ -11,8 +11,9 @@ from datetime import date
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+
+from support import run_axe
 
 TODAY = date.today()  # the build date: the fixtures build the site in this test session
 
@@ -392,11 +393,11 @@ def test_list_has_no_accessibility_violations_including_the_empty_explanation(br
     page = context.new_page()
     page.goto(synthetic_url + "interventies/?onderwijstype=po&zoek=zeldzaamwoord")
     expect(page.locator("[data-kb-leeg]")).to_be_visible()
-    results = Axe().run(page)
+    results = run_axe(page)
     assert results.violations_count == 0, results.generate_report()
     page.goto(synthetic_url + "interventies/?niveau=sterke-aanwijzingen")
     expect(page.locator("form.kb-filters")).to_be_visible()
-    results = Axe().run(page)
+    results = run_axe(page)
     assert results.violations_count == 0, results.generate_report()
     context.close()
 
@@ -405,5 +406,5 @@ def test_list_has_no_accessibility_violations_including_the_empty_explanation(br
                                   "interventies/op-volle-kracht/"])
 def test_no_accessibility_violations(page, site_url, path):
     page.goto(site_url + path)
-    results = Axe().run(page)
+    results = run_axe(page)
     assert results.violations_count == 0, results.generate_report()

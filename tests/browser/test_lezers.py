@@ -6,9 +6,8 @@ import re
 
 import pytest
 import yaml
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
-from support import REPO, search
+from support import REPO, run_axe, search
 
 # One page of every type, at 390 px (a common phone width).
 PAGE_TYPES = {
@@ -25,7 +24,7 @@ PAGE_TYPES = {
 def test_no_violations_at_390px(page, site_url, kind):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(site_url + PAGE_TYPES[kind])
-    results = Axe().run(page)
+    results = run_axe(page)
     assert results.violations_count == 0, results.generate_report()
 
 

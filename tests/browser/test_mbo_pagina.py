@@ -1,7 +1,8 @@
 """The mbo pages in Chromium: they render, their charts read as tables, axe finds nothing."""
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+
+from support import run_axe
 
 
 def test_mbo_page_shows_the_boxes_grouped_by_pillar(page, site_url):
@@ -25,5 +26,5 @@ def test_chart_is_a_table_with_readable_numbers(page, site_url):
                                   "mbo/verkenning/bevindingen/", "praktijk/kijken-waar-het-licht-zit/"])
 def test_no_accessibility_violations(page, site_url, path):
     page.goto(site_url + path)
-    results = Axe().run(page)
+    results = run_axe(page)
     assert results.violations_count == 0, results.generate_report()

@@ -2,8 +2,9 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+
+from support import run_axe
 
 PAGE_TYPES = {
     "home": "",
@@ -27,7 +28,7 @@ PAGE_TYPES = {
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_no_violations(page, site_url, kind):
     page.goto(site_url + PAGE_TYPES[kind])
-    results = Axe().run(page)
+    results = run_axe(page)
     assert results.violations_count == 0, results.generate_report()
 
 
@@ -38,7 +39,7 @@ def test_the_check_catches_a_violation(page, site_url):
         img.src = 'assets/images/favicon.png';
         document.querySelector('article').appendChild(img);
     }""")
-    results = Axe().run(page)
+    results = run_axe(page)
     assert "image-alt" in {v["id"] for v in results.response["violations"]}
 
 

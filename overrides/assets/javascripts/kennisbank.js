@@ -24,7 +24,7 @@
 
   function markScrollRegions() {
     for (const region of document.querySelectorAll(".md-typeset__scrollwrap")) {
-      if (region.scrollWidth > region.clientWidth + 1) {
+      if (region.scrollWidth > region.clientWidth) {  // even 1 px more must be reachable
         region.tabIndex = 0;
         region.setAttribute("role", "region");
         region.setAttribute("aria-label", heading(region) + " (schuif opzij voor de rest)");
