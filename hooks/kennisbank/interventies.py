@@ -7,9 +7,11 @@ import json
 import re
 import unicodedata
 
+from .references import plain
 from .text import csv_cell
 
 ONBEKEND = "onbekend"  # the explicit value of a facet a record says nothing about: filterable, never hidden
+GEEN_PIJLER = "Geen pijler toegekend"  # no source or editor linked the programme to a pillar yet
 GEEN_OORDEEL = "geen"  # no judgement at all (the id stays: the matrix links to ?niveau=geen)
 
 
@@ -18,11 +20,10 @@ def _of_onbekend(values) -> list[str]:
 
 
 def _ouder_dan_vijf_jaar(kb, i) -> list[str]:
-    """'ja' or 'nee' for a dated current judgement; 'onbekend' when there is none or it has no date."""
-    oordeel = i.oordeel
-    if not oordeel or not oordeel.datum:
-        return [ONBEKEND]
-    return ["ja" if oordeel.ouder_dan_vijf_jaar(kb.vandaag) else "nee"]
+    """'ja' or 'nee' for the current judgement; 'onbekend' when there is none, or it has no date and its
+    source does not say."""
+    oud = i.oordeel.ouder_dan_vijf_jaar(kb.vandaag) if i.oordeel else None
+    return [ONBEKEND if oud is None else "ja" if oud else "nee"]
 
 
 # Age bands (first and last age in years, inclusive); a programme is in every band its ages touch.
@@ -61,7 +62,7 @@ FACETS = (
     ("onderwijstype", "Onderwijstype", lambda kb, i: _of_onbekend(i.onderwijstype)),
     ("leeftijd", "Leeftijd", lambda kb, i: leeftijdsgroepen(i.leeftijd)),
     ("preventieniveau", "Preventieniveau", lambda kb, i: _of_onbekend(i.preventieniveau)),
-    ("pijler", "Pijler", lambda kb, i: list(i.pijlers)),
+    ("pijler", "Pijler", lambda kb, i: _of_onbekend(i.pijlers)),
     ("thema", "Thema", lambda kb, i: list(i.themas)),
     ("categorie", "Soort programma", lambda kb, i: list(i.categorie)),
 )
@@ -87,7 +88,7 @@ def value_label(kb, facet: str, value: str) -> str:
     if facet == "niveau":
         return kb.niveaus[value].label if value in kb.niveaus else "Geen oordeel gevonden"
     if facet == "pijler":
-        return kb.pijlers[value].titel if value in kb.pijlers else value
+        return kb.pijlers[value].titel if value in kb.pijlers else GEEN_PIJLER if value == ONBEKEND else value
     table = {"onderwijstype": ONDERWIJSTYPE, "preventieniveau": PREVENTIENIVEAU, "categorie": CATEGORIE, "thema": THEMA,
              "ouder-dan-vijf-jaar": OUDER_DAN_VIJF_JAAR, "leeftijd": LEEFTIJD}.get(facet, {})
     if value == ONBEKEND and value not in table:
@@ -138,8 +139,9 @@ def zoektekst(text: str) -> str:
 def zoekvelden(kb, i) -> list[str]:
     """What the text search looks in: name, other names, summary, themes (their labels), target group,
     outcomes and active elements."""
-    return [i.naam, *i.ook_bekend_als, i.samenvatting, *(value_label(kb, "thema", t) for t in i.themas),
-            i.doelgroep, *(u.uitkomst for u in i.uitkomsten), *i.werkzame_elementen]
+    # Markdown fields as the reader sees them: "begrip:" links and citation keys are not words to find
+    return [i.naam, *i.ook_bekend_als, plain(i.samenvatting, kb), *(value_label(kb, "thema", t) for t in i.themas),
+            i.doelgroep, *(u.uitkomst for u in i.uitkomsten), *(plain(w, kb) for w in i.werkzame_elementen)]
 
 
 def record(kb, i, vandaag: str) -> dict:
@@ -149,7 +151,7 @@ def record(kb, i, vandaag: str) -> dict:
         "id": i.id,
         "naam": i.naam,
         "url": f"interventies/{i.id}/",
-        "samenvatting": i.samenvatting.strip(),
+        "samenvatting": plain(i.samenvatting, kb),  # the site's reference syntax means nothing outside it
         "doelgroep": i.doelgroep,
         "onderwijstype": list(i.onderwijstype),
         "leeftijd": i.leeftijd,
@@ -162,11 +164,11 @@ def record(kb, i, vandaag: str) -> dict:
         "niveau": oordeel.niveau if oordeel else None,
         "niveau_label": kb.niveaus[oordeel.niveau].label if oordeel else None,
         "datum": (oordeel.datum or None) if oordeel else None,
-        "ouder_dan_vijf_jaar": oordeel.ouder_dan_vijf_jaar(vandaag) if oordeel else False,
+        "ouder_dan_vijf_jaar": oordeel.ouder_dan_vijf_jaar(vandaag) if oordeel else None,  # None: unknown
         "afgeleid": bool(oordeel and oordeel.afgeleid),
         "erkenning": [_oordeel(kb, e, vandaag) for e in i.oordelen],  # current first
         "uitkomsten": [{"uitkomst": u.uitkomst, "resultaat": u.resultaat, "bron": u.bron or None} for u in i.uitkomsten],
-        "werkzame_elementen": list(i.werkzame_elementen),
+        "werkzame_elementen": [plain(w, kb) for w in i.werkzame_elementen],
         "bronnen": list(i.bronnen),
         "genoemd_in": list(i.genoemd_in),
         "laatst_gecontroleerd": i.laatst_gecontroleerd,
@@ -176,7 +178,7 @@ def record(kb, i, vandaag: str) -> dict:
 def _oordeel(kb, e, vandaag: str) -> dict:
     bron = kb.bronnen.get(e.bron)
     return {"niveau": e.niveau, "niveau_label": kb.niveaus[e.niveau].label, "formulering": e.formulering,
-            "beoordeeld_door": e.beoordeeld_door, "datum": e.datum or None, "datum_onbekend": e.datum_onbekend,
+            "beoordeeld_door": e.beoordeeld_door or None, "datum": e.datum or None, "datum_onbekend": e.datum_onbekend,
             "ouder_dan_vijf_jaar": e.ouder_dan_vijf_jaar(vandaag), "afgeleid": e.afgeleid or None,
             "geldig_tot": e.geldig_tot or None, "verlopen": e.verlopen(vandaag), "uitkomst": e.uitkomst or None,
             "bron": e.bron, "bron_url": bron.csl.get("URL") if bron else None}
@@ -216,15 +218,17 @@ def to_csv(kb, vandaag: str) -> str:
         row = record(kb, i, vandaag)
         row.update({k: row["erkenning"][0][k] if current else "" for k in
                     ("formulering", "beoordeeld_door", "geldig_tot", "bron", "bron_url")})
-        writer.writerow([csv_cell(_cell(row[c])) for c in CSV_COLUMNS])
+        writer.writerow([csv_cell(_cell(row[c], c)) for c in CSV_COLUMNS])
     return out.getvalue()
 
 
-def _cell(value) -> str:
+def _cell(value, column: str = "") -> str:
     if isinstance(value, list):
         return "; ".join(value)
     if isinstance(value, bool):
         return "ja" if value else "nee"
+    if value is None and column == "ouder_dan_vijf_jaar":
+        return "onbekend"  # an empty cell would read as 'no' in a filtered spreadsheet
     return "" if value is None else value
 
 

@@ -459,6 +459,11 @@ def _check_interventies(kb: Kennisbank) -> list[Problem]:
                 problems.append(kb.problem("interventie", i.id, ("erkenning", j), "give either datum or "
                                            "'datum_onbekend: true' (the source shows no date), not both" if e.datum else
                                            "no date: give datum, or 'datum_onbekend: true' when the source shows none"))
+            if bool(e.beoordeeld_door) == e.beoordeeld_door_onbekend:
+                problems.append(kb.problem("interventie", i.id, ("erkenning", j), "give either beoordeeld_door or "
+                                           "'beoordeeld_door_onbekend: true' (the source names nobody), not both"
+                                           if e.beoordeeld_door else "who judged it: give beoordeeld_door, or "
+                                           "'beoordeeld_door_onbekend: true' when the source names nobody"))
             if e.uit_register and e.bron in kb.bronnen:
                 csl = kb.bronnen[e.bron].csl
                 missing = [name for name in ("URL", "geverifieerd_via") if not csl.get(name)]

@@ -124,14 +124,16 @@ class Erkenning:
 
     niveau: str
     formulering: str
-    beoordeeld_door: str
     bron: str
+    beoordeeld_door: str = ""
+    beoordeeld_door_onbekend: bool = False  # the source names no committee (said explicitly, like datum_onbekend)
     datum: str = ""
     geldig_tot: str = ""
     uitkomst: str = ""
     datum_onbekend: bool = False  # the source states no date (said explicitly, so a missing date is never an oversight)
     toelichting: str = ""  # what the source says with the judgement, in our words (e.g. why 'niet erkend')
     afgeleid: str = ""  # how the level was deduced when no source states it; empty when read from the source
+    bron_meldt_ouder_dan_vijf_jaar: bool = False  # the source itself says so (an undated registry page's banner)
 
     @property
     def uit_register(self) -> bool:
@@ -147,11 +149,14 @@ class Erkenning:
         """The date as a sortable string; a year or month alone counts as its start (2016 < 2016-05)."""
         return (self.datum + "-00-00")[:10] if self.datum else ""
 
-    def ouder_dan_vijf_jaar(self, vandaag: str) -> bool:
+    def ouder_dan_vijf_jaar(self, vandaag: str) -> bool | None:
         """More than five years before vandaag; a year or month alone counts as its last day, so a
-        judgement is never called old before it certainly is. Undated judgements are never flagged."""
+        judgement is never called old before it certainly is. Undated: True when the source itself says
+        so, else None (unknown, which is not 'no')."""
+        if self.bron_meldt_ouder_dan_vijf_jaar:
+            return True
         if not self.datum:
-            return False
+            return None
         laatste = (self.datum + "-12-31"[len(self.datum) - 4:])  # 2016 -> 2016-12-31, 2016-05 -> 2016-05-31
         return f"{int(laatste[:4]) + 5}{laatste[4:]}" < vandaag
 
@@ -208,7 +213,7 @@ class Interventie:
 
     @property
     def eerdere_oordelen(self) -> tuple:
-        """The judgements before the current one, latest first."""
+        """The other judgements, in the order of ``oordelen`` (a document's may be dated after the current one)."""
         return self.oordelen[1:]
 
     def oordeel_uit(self, bron: str) -> Erkenning | None:

@@ -230,10 +230,13 @@ def matrix_page(kb, directory_urls: bool) -> str:
     cellen = {}
     for i in kb.interventies.values():
         niveau = i.oordeel.niveau if i.oordeel else "geen"
-        for pijler in i.pijlers:
+        for pijler in i.pijlers or [interventies.ONBEKEND]:  # a row for those without one: the totals add up
             cellen[(pijler, niveau)] = cellen.get((pijler, niveau), 0) + 1
     niveaus = [(n, label) for n, label in niveaus if any(k[1] == n for k in cellen)]
-    return _page("matrix.md.j2", kb.MATRIX_SRC, directory_urls, kb=kb, pijlers=kb.pijlers_op_volgorde(),
+    rijen = [(p.id, p.titel) for p in kb.pijlers_op_volgorde()]
+    if any(k[0] == interventies.ONBEKEND for k in cellen):
+        rijen.append((interventies.ONBEKEND, interventies.GEEN_PIJLER))
+    return _page("matrix.md.j2", kb.MATRIX_SRC, directory_urls, kb=kb, rijen=rijen,
                  niveaus=niveaus, cellen=cellen, lijst_src=kb.INTERVENTIES_SRC)
 
 

@@ -239,8 +239,6 @@ class Kennisbank:
         for e in i.erkenning:
             if e.uit_register and e.bron in self.bronnen:
                 yield f"[@{e.bron}]", i.origin, page
-        if self.herbeoordeling_bron in self.bronnen and any(e.ouder_dan_vijf_jaar(self.vandaag) for e in i.erkenning):
-            yield f"[@{self.herbeoordeling_bron}]", i.origin, page
 
     def page_texts(self, pages, docs_dir):
         """Texts of docs/ pages, plus the content their block markers pull in."""

@@ -53,12 +53,14 @@ def facet_values(record, key):
         return [judgement["niveau"]] if judgement else ["geen"]
     if key == "ouder-dan-vijf-jaar":
         judgement = current(record)
+        if judgement and judgement.get("bron_meldt_ouder_dan_vijf_jaar"):
+            return ["ja"]  # the registry page says so itself
         if not judgement or not judgement.get("datum"):
             return ["onbekend"]
         return ["ja" if older_than_five_years(judgement) else "nee"]
-    if key in ("onderwijstype", "preventieniveau"):
-        return record.get(key) or ["onbekend"]
     field = {"pijler": "pijlers", "thema": "themas"}.get(key, key)
+    if key in ("onderwijstype", "preventieniveau", "pijler"):
+        return record.get(field) or ["onbekend"]
     return record.get(field) or []
 
 
@@ -68,13 +70,16 @@ def plain(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
 
 
-def searchable(record) -> str:
+def searchable_parts(record) -> list[str]:
     """Name, other names, summary, themes, aim, target group, outcomes and active elements."""
-    parts = [record["naam"], *record.get("ook_bekend_als", []), record["samenvatting"],
-             *(t.replace("-", " ") for t in record.get("themas", [])), record.get("doel", ""),
-             record.get("doelgroep", ""), *(u["uitkomst"] for u in record.get("uitkomsten", [])),
-             *record.get("werkzame_elementen", [])]
-    return plain(" ".join(parts))
+    return [record["naam"], *record.get("ook_bekend_als", []), record["samenvatting"],
+            *(t.replace("-", " ") for t in record.get("themas", [])), record.get("doel", ""),
+            record.get("doelgroep", ""), *(u["uitkomst"] for u in record.get("uitkomsten", [])),
+            *record.get("werkzame_elementen", [])]
+
+
+def searchable(record) -> str:
+    return plain(" ".join(searchable_parts(record)))
 
 
 def expected(records, chosen: dict, q: str = ""):
@@ -241,7 +246,7 @@ def test_no_judgement_and_unknown_values_are_choices(lijst, synthetic_site):
 def test_older_than_five_years(lijst, synthetic_site):
     records = synthetic_site[1]
     check(lijst, "ouder-dan-vijf-jaar", "ja")
-    want = {r["id"] for r in records if current(r) and older_than_five_years(current(r))}
+    want = {r["id"] for r in records if facet_values(r, "ouder-dan-vijf-jaar") == ["ja"]}
     assert "fixtuur-zeldzaam" in want and "fixtuur-herbeoordeeld" not in want  # 2015-03 and 2023-05-01
     assert shows(lijst, want)
     lijst.locator("#kb-zoek").fill("zeldzaamwoord")
@@ -283,6 +288,22 @@ def test_real_programmes_found_by_theme(page, site_url, built_site):
     assert not page.locator("#__search").is_checked()
 
 
+@pytest.mark.parametrize("q", ["begrip", "njizdb", "interventie"])
+def test_search_does_not_find_the_reference_syntax_readers_never_see(page, site_url, q):
+    """'begrip:' links and citation keys are markup: a programme is found by its words only."""
+    import yaml
+    from support import REPO
+    records = [yaml.safe_load(p.read_text("utf-8")) for p in sorted((REPO / "content/interventies").glob("*.yml"))]
+    page.goto(site_url + f"interventies/?zoek={q}")
+    expect(page.locator("form.kb-filters")).to_be_visible()
+    markup = re.compile(r"\]\((?:begrip|principe|pijler|interventie|bron|mbo|praktijk):[^)]*\)|\[@[^\]]*\]|@[a-z0-9]+")
+    seen = {r["id"]: plain(" ".join(markup.sub("]", part) for part in searchable_parts(r))) for r in records}
+    want = {i for i, text in seen.items() if q in text}
+    if q == "njizdb":
+        assert not want  # a citation key: in the data, never in a reader's text
+    assert visible_ids(page) == want
+
+
 @pytest.mark.parametrize("q", ["geindiceerd", "GEÏNDICEERDE", "Géïndiceerd angstklachten"])
 def test_search_ignores_accents_and_case_and_needs_every_word(lijst, synthetic_site, q):
     lijst.locator("#kb-zoek").fill(q)
@@ -322,14 +343,14 @@ def test_empty_result_names_the_filter_and_offers_to_drop_it(lijst, synthetic_si
     expect(status).to_have_text("Geen programma's bij deze filters")
     uitleg = lijst.locator("[data-kb-leeg]")
     expect(uitleg).to_be_visible()
-    expect(uitleg).to_contain_text("Het laatst gekozen filter, Zoekwoorden \u2018zeldzaamwoord\u2019, maakte de lijst leeg.")
+    expect(uitleg).to_contain_text("Het laatst gekozen filter, zoekwoorden \u2018zeldzaamwoord\u2019, maakte de lijst leeg.")
     without_text = len(expected(records, {"onderwijstype": ["po"]}))
     buttons = uitleg.get_by_role("button")
     expect(buttons).to_have_count(2)  # each active filter, the last chosen first, with what dropping it gives
     expect(uitleg.locator("li").nth(0)).to_have_text(
-        f"Filter Zoekwoorden \u2018zeldzaamwoord\u2019 weghalen geeft {without_text} programma's")
-    expect(uitleg.locator("li").nth(1)).to_have_text("Filter Onderwijstype: Primair onderwijs (po) weghalen geeft 1 programma")
-    uitleg.get_by_role("button", name=re.compile("Onderwijstype")).click()
+        f"Filter zoekwoorden \u2018zeldzaamwoord\u2019 weghalen geeft {without_text} programma's")
+    expect(uitleg.locator("li").nth(1)).to_have_text("Filter onderwijstype: Primair onderwijs (po) weghalen geeft 1 programma")
+    uitleg.get_by_role("button", name=re.compile("onderwijstype")).click()
     expect(status).to_have_text("1 programma")
     expect(status).to_be_focused()
     expect(uitleg).to_be_hidden()

@@ -99,6 +99,10 @@ def test_the_self_scan_address_restores_every_answer_from_disk(page, root, brows
     page.locator("input[name=schooltype][value=mbo]").check()
     url = page.url
     assert url.startswith("file://") and "#v=1&t=mbo&" in url
+    # the address to send is the published one: a file:// path opens on nobody else's computer
+    canonical = page.locator("link[rel=canonical]").get_attribute("href")
+    assert canonical.startswith("https://")
+    expect(page.locator(".kb-zelfscan-adres")).to_have_text(canonical + "#" + url.split("#", 1)[1])
     context = browser.new_context()
     fresh = context.new_page()
     fresh.goto(url)

@@ -61,3 +61,26 @@ def test_keyboard_reaches_filters_and_term_tooltips(page, site_url):
     else:
         raise AssertionError("no term link reachable with Tab")
     expect(page.locator(".md-tooltip2--active")).to_be_visible()
+
+
+# Tab to each kind of form field on the pages that have them: the focused field must show an outline.
+FIELDS = {"interventies/": ["input[type=search]", "input[type=checkbox]"], "bronnen/": ["input[type=search]"],
+          "zelfscan/": ["input[type=radio]"]}
+
+
+@pytest.mark.parametrize("path", FIELDS)
+def test_keyboard_focus_on_form_fields_is_visible(page, site_url, path):
+    page.goto(site_url + path)
+    page.locator("h1").click()
+    for selector in FIELDS[path]:
+        for _ in range(300):
+            page.keyboard.press("Tab")
+            if page.evaluate(f"document.activeElement.matches({selector!r})"):
+                break
+        else:
+            raise AssertionError(f"Tab never reached {selector} on /{path}")
+        style = page.evaluate("""() => { const s = getComputedStyle(document.activeElement);
+            const box = document.activeElement.closest('label, .kb-keuze') || document.activeElement;
+            const b = getComputedStyle(box);
+            return [s.outlineStyle, s.outlineWidth, b.outlineStyle, b.outlineWidth]; }""")
+        assert (style[0] != "none" and style[1] != "0px") or (style[2] != "none" and style[3] != "0px"), (path, selector, style)

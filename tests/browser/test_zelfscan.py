@@ -181,6 +181,26 @@ def test_the_address_restores_every_answer_in_a_fresh_page(scan, browser, site_u
     context.close()
 
 
+def shared(page):
+    """The address a team keeps and sends: the published page (canonical link) with the answers."""
+    canonical = page.locator("link[rel=canonical]").get_attribute("href")
+    assert canonical.startswith("https://")
+    return canonical + "#" + page.url.split("#", 1)[1]
+
+
+def test_the_address_to_send_and_both_copy_buttons_carry_the_answers(scan):
+    scan.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    fill(scan, pattern(2))
+    address = shared(scan)
+    expect(scan.locator(".kb-zelfscan-adres")).to_have_text(address)
+    scan.locator("h1 .kb-kopieer").click()
+    expect(scan.locator(".kb-kopieer-status")).to_contain_text("Link gekopieerd")
+    assert scan.evaluate("navigator.clipboard.readText()") == address
+    scan.get_by_role("button", name="Kopieer het adres").click()
+    expect(scan.locator("[data-kb-status]")).to_contain_text("Adres gekopieerd")
+    assert scan.evaluate("navigator.clipboard.readText()") == address
+
+
 def test_an_in_page_link_keeps_the_answers_in_the_address(scan):
     fill(scan, {("B1", 0): 2})
     state = scan.url.split("#")[1]
@@ -230,7 +250,7 @@ def test_print_shows_the_plan_on_at_most_two_pages(scan, seed):
     expect(plan.locator(".kb-zelfscan-grafiek")).to_be_visible()
     expect(plan.locator(".kb-zelfscan-tabel")).to_be_visible()
     assert starting(scan) == expected(answers)[1]
-    expect(plan.locator(".kb-zelfscan-printadres .kb-url")).to_have_text(scan.url)  # to come back to it
+    expect(plan.locator(".kb-zelfscan-printadres .kb-url")).to_have_text(shared(scan))  # to come back to it
     expect(plan.locator(".kb-zelfscan-knoppen")).to_be_hidden()
     reader = PdfReader(BytesIO(scan.pdf(format="A4")))
     text = "".join(p.extract_text() for p in reader.pages)

@@ -116,8 +116,9 @@ def test_a_judgement_older_than_five_years_shows_its_note_with_its_date(built_si
         if full and str(e["datum"]) < five_years_ago:
             old += 1
             text = note.get_text(" ", strip=True)
-            assert "Ouder dan vijf jaar: het oordeel wordt of werd herbeoordeeld" in text, r["id"]
-            assert nl_datum(str(e["datum"])) in text and note.select_one("a.kb-cite"), r["id"]
+            assert "Dit oordeel is ouder dan vijf jaar" in text, r["id"]
+            # the rule is explained (and cited) on the list page, not cited to another programme's page here
+            assert nl_datum(str(e["datum"])) in text and note.select_one("a[href='../#erkenning']"), r["id"]
         elif full and str(e["datum"]) > (date.today() - timedelta(days=5 * 365 - 2)).isoformat():
             assert note is None, r["id"]
     assert old >= 5  # (every judgement on a registry page today is over five years old; the unit tests cover younger ones)
@@ -150,3 +151,53 @@ def test_principle_pages_list_their_programmes(built_site):
     section = page.select_one("h2#programmas")
     assert section is not None
     assert section.find_next("ul").select_one("a[href*='interventies/taakspel/']")
+
+
+def test_an_undated_current_judgement_says_so_and_is_old_only_when_its_source_says(built_site):
+    """In the list an undated judgement reads 'zonder datum', with the age label only when the registry
+    page itself says the judgement is over five years old (STOP4-7); never a blank the reader fills in."""
+    page = BeautifulSoup((built_site / "interventies/index.html").read_text("utf-8"), "html.parser")
+    undated = 0
+    for r in records():
+        e = current_judgement(r)
+        if not e or e.get("datum"):
+            continue
+        undated += 1
+        cell = page.select_one(f"tr[data-id='{r['id']}'] td[data-label='Huidig oordeel']").get_text(" ", strip=True)
+        assert "zonder datum" in cell, r["id"]
+        assert ("ouder dan vijf jaar" in cell) == bool(e.get("bron_meldt_ouder_dan_vijf_jaar")), r["id"]
+    assert undated >= 1
+
+
+def test_handouts_name_the_judge_only_when_the_source_does(built_site):
+    for r in records():
+        e = current_judgement(r)
+        if not e:
+            continue
+        text = BeautifulSoup((built_site / f"interventies/{r['id']}/handout/index.html").read_text("utf-8"),
+                             "html.parser").select_one("article").get_text(" ", strip=True)
+        if e.get("beoordeeld_door"):
+            assert "beoordeeld door " + " ".join(e["beoordeeld_door"].split()) in " ".join(text.split()), r["id"]
+        else:
+            assert "beoordeeld door" not in text, r["id"]
+
+
+def test_the_five_year_rule_is_cited_where_it_is_explained_not_on_every_old_programme(built_site):
+    """The note links to the explanation on the list page. Citing the rule's source (one programme's
+    registry page) on every old programme would list that programme's page under 'Bronnen op deze pagina'."""
+    rule = yaml.safe_load((REPO / "content/erkenningsniveaus.yml").read_text("utf-8"))["herbeoordeling"]["bron"]
+    listed = BeautifulSoup((built_site / "interventies/index.html").read_text("utf-8"), "html.parser")
+    assert listed.select_one(f"#erkenning ~ * a.kb-cite[href$='#ref-{rule}']")
+    for path in sorted((REPO / "content/interventies").glob("*.yml")):
+        if f"@{rule}" in path.read_text("utf-8") or f"bron: {rule}" in path.read_text("utf-8"):
+            continue  # the programme whose own page it is
+        page = BeautifulSoup((built_site / f"interventies/{path.stem}/index.html").read_text("utf-8"), "html.parser")
+        assert not page.select(f"a.kb-cite[href$='#ref-{rule}']"), path.stem
+
+
+def test_the_matrix_counts_programmes_without_a_pillar_in_a_row_of_their_own(built_site):
+    page = BeautifulSoup((built_site / "interventies/matrix/index.html").read_text("utf-8"), "html.parser")
+    row = next(tr for tr in page.select("table.kb-matrix tbody tr") if tr.th.get_text(strip=True) == "Geen pijler toegekend")
+    without = [r for r in records() if not r.get("pijlers")]
+    assert without and sum(int(td.get_text(strip=True)) for td in row.select("td")) == len(without)
+    assert all("pijler=onbekend" in a["href"] for a in row.select("a"))

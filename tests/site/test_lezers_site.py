@@ -19,6 +19,7 @@ class _Page(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.text, self.links, self.tags, self._skip, self._link = [], [], [], 0, None
+        self.labels = []  # what screen readers and tooltips say: aria-label, title, placeholder, alt
         self.lang = self.title = None
         self._in_title = False
         self.refresh = None
@@ -26,6 +27,7 @@ class _Page(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         self.tags.append(tag)
+        self.labels += [attrs[a] for a in ("aria-label", "title", "placeholder", "alt") if attrs.get(a)]
         if tag in ("script", "style"):
             self._skip += 1
         if tag == "html":
@@ -80,11 +82,13 @@ def test_the_check_sees_a_path_as_link_text():
 
 
 ENGLISH = ("Made with", "Redirecting", "Not found", "You're being", "new destination")
+ENGLISH_LABELS = {"Header", "Footer", "Tabs", "Navigation", "Search", "Share", "Copy to clipboard", "Back to top"}
 
 
 def test_no_english_interface_text(pages):
     found = [(name, phrase) for name, page in pages.items() for phrase in ENGLISH
              if phrase.casefold() in " ".join(page.text).casefold() or phrase.casefold() in (page.title or "").casefold()]
+    found += [(name, label) for name, page in pages.items() for label in page.labels if label in ENGLISH_LABELS]
     assert found == [], found[:10]
 
 

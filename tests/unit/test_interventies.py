@@ -118,7 +118,42 @@ def test_older_than_five_years_counts_partial_dates_at_their_end():
     assert _e("2021-11-29").ouder_dan_vijf_jaar("2026-11-30")
     assert not _e("2021-11-30").ouder_dan_vijf_jaar("2026-11-30")
     assert not _e("2021-11").ouder_dan_vijf_jaar("2026-11-30")
-    assert not _e("").ouder_dan_vijf_jaar("2026-11-30")
+    assert _e("").ouder_dan_vijf_jaar("2026-11-30") is None  # unknown, not 'no'
+
+
+def test_an_undated_judgement_is_old_only_when_its_source_says_so(project):
+    from kennisbank.model import Erkenning
+    said = Erkenning(niveau="goed-onderbouwd", formulering="x", bron="x", beoordeeld_door_onbekend=True,
+                     datum_onbekend=True, bron_meldt_ouder_dan_vijf_jaar=True)
+    assert said.ouder_dan_vijf_jaar("2026-11-30") is True
+    undated = INTERVENTIE.replace('    datum: "2015"\n', '    datum_onbekend: true\n').replace(
+        '    datum: "2021-06-01"\n', '    datum_onbekend: true\n')
+    write(project, "content/interventies/taakspel.yml", undated)
+    kb = load_kennisbank(project)
+    assert interventies._ouder_dan_vijf_jaar(kb, kb.interventies["taakspel"]) == ["onbekend"]
+    record = {r["id"]: r for r in json.loads(interventies.to_json(kb, "2026-11-30"))["interventies"]}["taakspel"]
+    assert record["datum"] is None and record["ouder_dan_vijf_jaar"] is None
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(interventies.to_csv(kb, "2026-11-30")))}
+    assert rows["taakspel"]["ouder_dan_vijf_jaar"] == "onbekend" and rows["geluksvogel"]["ouder_dan_vijf_jaar"] == "onbekend"
+    write(project, "content/interventies/taakspel.yml", undated.replace(
+        "    bron: registerzd\n", "    bron: registerzd\n    bron_meldt_ouder_dan_vijf_jaar: true\n"))
+    kb = load_kennisbank(project)
+    assert interventies._ouder_dan_vijf_jaar(kb, kb.interventies["taakspel"]) == ["ja"]
+
+
+def test_who_judged_is_given_or_said_to_be_unnamed(project):
+    line = INTERVENTIE.split("\n").index("  - niveau: sterke-aanwijzingen") + 1
+    named = "    beoordeeld_door: Erkenningscommissie Interventies\n"
+    write(project, "content/interventies/taakspel.yml", INTERVENTIE.replace(named, ""))
+    assert problems(project) == [f"content/interventies/taakspel.yml:{line}: erkenning[1]: who judged it: give "
+                                 "beoordeeld_door, or 'beoordeeld_door_onbekend: true' when the source names nobody"]
+    write(project, "content/interventies/taakspel.yml", INTERVENTIE.replace(named, named + "    beoordeeld_door_onbekend: true\n"))
+    assert problems(project) == [f"content/interventies/taakspel.yml:{line}: erkenning[1]: give either beoordeeld_door "
+                                 "or 'beoordeeld_door_onbekend: true' (the source names nobody), not both"]
+    write(project, "content/interventies/taakspel.yml", INTERVENTIE.replace(named, "    beoordeeld_door_onbekend: true\n"))
+    kb = load_kennisbank(project)
+    record = {r["id"]: r for r in json.loads(interventies.to_json(kb, "2026-11-30"))["interventies"]}["taakspel"]
+    assert record["erkenning"][0]["beoordeeld_door"] is None
 
 
 def test_judgement_needs_a_date_or_says_the_source_shows_none(project):
@@ -172,7 +207,7 @@ def test_exports_carry_the_date_the_age_flag_and_the_deduced_flag(project):
     assert (rows["taakspel"]["datum"], rows["taakspel"]["ouder_dan_vijf_jaar"], rows["taakspel"]["afgeleid"]) == \
         ("2021-06-01", "nee", "ja")
     assert (rows["geluksvogel"]["niveau"], rows["geluksvogel"]["datum"], rows["geluksvogel"]["ouder_dan_vijf_jaar"]) == \
-        ("", "", "nee")
+        ("", "", "onbekend")
     # five years on, the same judgement is flagged in both exports
     later = {r["id"]: r for r in json.loads(interventies.to_json(kb, "2026-06-02"))["interventies"]}["taakspel"]
     assert later["ouder_dan_vijf_jaar"] is True

@@ -161,10 +161,12 @@
       if (how) writeUrl(state, how);
     }
 
+    // A filter as it reads inside a sentence: "zoekwoorden ‘pesten’", "onderwijstype: Primair onderwijs (po)".
     function describe(state, key) {
-      if (key === "q") return "Zoekwoorden \u2018" + state.q + "\u2019";
+      if (key === "q") return "zoekwoorden \u2018" + state.q + "\u2019";
       var labels = data.labels[key] || {};
-      return data.names[key] + ": " + state.facets[key].map(function (v) { return labels[v] || v; }).join(" of ");
+      var name = data.names[key].charAt(0).toLowerCase() + data.names[key].slice(1);
+      return name + ": " + state.facets[key].map(function (v) { return labels[v] || v; }).join(" of ");
     }
 
     function plural(n) { return n === 1 ? "1 programma" : n + " programma's"; }

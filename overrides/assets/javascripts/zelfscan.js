@@ -322,7 +322,7 @@
         el("strong", { text: "Actieplan" }), " · gemaakt op " + vandaag() +
           (type ? " · " + data.types[type] : " · geen schooltype gekozen")]));
       resultaat.appendChild(el("p", { "class": "kb-zelfscan-printadres" }, ["Terug naar deze scan: ",
-        el("span", { "class": "kb-url", text: location.href })]));
+        el("span", { "class": "kb-url", text: deelAdres() })]));
 
       var rijen = [];
       data.pijlers.forEach(function (pijler) {
@@ -367,7 +367,7 @@
       bewaren.appendChild(el("h3", { id: "bewaren", text: "Bewaren en delen" }));
       bewaren.appendChild(el("p", { text: "Met dit adres open je de scan later weer met dezelfde antwoorden. Het adres is de " +
         "enige plek waar de antwoorden staan." }));
-      bewaren.appendChild(el("p", { "class": "kb-url kb-zelfscan-adres", text: location.href }));
+      bewaren.appendChild(el("p", { "class": "kb-url kb-zelfscan-adres", text: deelAdres() }));
       var knoppen = el("p", { "class": "kb-zelfscan-knoppen" });
       var kopieer = el("button", { type: "button", "class": "md-button", text: "Kopieer het adres" });
       kopieer.addEventListener("click", function () { kopieerAdres(); });
@@ -387,8 +387,15 @@
       resultaat.appendChild(bewaren);
     }
 
+    // The address to keep and send: the site's published address (the canonical link) with the
+    // answers, so one made in the offline copy (file://) opens for the GGD adviser too.
+    function deelAdres() {
+      var canonical = document.querySelector("link[rel=canonical]");
+      return (canonical ? canonical.href : location.href).split("#")[0] + location.hash;
+    }
+
     function kopieerAdres() {
-      var text = location.href;
+      var text = deelAdres();
       var klaar = function () { status.textContent = "Adres gekopieerd."; };
       if (navigator.clipboard && window.isSecureContext) {
         navigator.clipboard.writeText(text).then(klaar, function () {});
