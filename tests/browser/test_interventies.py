@@ -429,3 +429,16 @@ def test_no_accessibility_violations(page, site_url, path):
     page.goto(site_url + path)
     results = run_axe(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("width, blocks", [(320, True), (1280, False)])
+def test_the_matrix_on_a_phone_is_one_block_per_pillar(page, site_url, width, blocks):
+    """At 320 px every level reads with its name, nothing to scroll sideways; a desktop keeps the table."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site_url + "interventies/matrix/")
+    cell = page.locator("table.kb-matrix tbody td").first
+    assert cell.get_attribute("data-label")  # the level's name, shown before the number on a phone
+    assert (page.evaluate("el => getComputedStyle(el).display", cell.element_handle()) == "block") == blocks
+    region = page.locator(".kb-scrollregio")
+    assert page.evaluate("el => el.scrollWidth <= el.clientWidth", region.element_handle())
+    assert region.get_attribute("tabindex") is None  # no keyboard stop for a region that does not scroll

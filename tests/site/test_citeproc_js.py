@@ -75,6 +75,11 @@ DIFFERENCES = {
         "locale has no 'op'.",
         lambda item: _web_without_date(item) and "accessed" in item,
         lambda text, item: re.sub(r"Geraadpleegd (?=\d)", "Geraadpleegd op ", text)),
+    "day before month": Difference(
+        "Dutch puts the day before the month ('23 oktober 2019'), and Dutch APA 7 does so in a reference's "
+        "date: '(2019, 23 oktober)'. apa.csl orders the date parts month, day for every locale.",
+        lambda item: len((item.get("issued", {}).get("date-parts") or [[]])[0]) == 3,
+        lambda text, item: re.sub(r"\((\d{4}[a-z]?), ([a-z]+) (\d{1,2})\)", r"(\1, \3 \2)", text, count=1)),
     "year suffix of the sources": Difference(
         "The sources cite these works as 2023a/z.d.-a and our in-text citations keep those letters; the export "
         "carries them as 'year-suffix', which citeproc-js does not read: it assigns its own after sorting, and "
@@ -181,6 +186,9 @@ def test_the_listed_differences_can_fail():
     assert DIFFERENCES["'Geraadpleegd' without a date"].to_apa("X. Geraadpleegd https://a.nl/", web) == "X. https://a.nl/"
     assert not DIFFERENCES["'Geraadpleegd' without a date"].applies({**web, "issued": {"date-parts": [[2020]]}})
     assert DIFFERENCES["year suffix of the sources"].to_apa("T. (z.d.-a). X.", {"year-suffix": "b"}) == "T. (z.d.-b). X."
+    dated = {"issued": {"date-parts": [[2019, 10, 23]]}}
+    assert DIFFERENCES["day before month"].to_apa("SLO. (2019, oktober 23). X.", dated) == "SLO. (2019, 23 oktober). X."
+    assert not DIFFERENCES["day before month"].applies({"issued": {"date-parts": [[2019]]}})
     letter = ORDER_DIFFERENCES["letter by letter"][1]
     assert letter({"author": [{"family": "Deci"}]}, {"author": [{"family": "de Haan"}]})
     assert not letter({"author": [{"family": "Bandura"}]}, {"author": [{"family": "Weare"}]})

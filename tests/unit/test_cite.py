@@ -69,7 +69,7 @@ def apa():
 
 @pytest.mark.parametrize("key,parenthetical,narrative", [
     ("bandura1977", "Bandura, 1977", "Bandura (1977)"),                       # one author
-    ("weare2011", "Weare & Nind, 2011", "Weare & Nind (2011)"),               # two: ampersand
+    ("weare2011", "Weare & Nind, 2011", "Weare en Nind (2011)"),              # two: '&', in running text 'en'
     ("kleinjan2016", "Kleinjan et al., 2016", "Kleinjan et al. (2016)"),      # four: et al.
     ("durlak2011", "Durlak et al., 2011", "Durlak et al. (2011)"),            # many
     ("stevens2023", "Stevens et al., 2023", "Stevens et al. (2023)"),         # co-authors not yet known
@@ -195,3 +195,11 @@ def test_plain_text_reference_for_tooltips(apa):
 
 def test_preview_of_an_incomplete_entry_says_so(apa):
     assert apa.reference_text("stevens2023") == "Stevens. (2023). [onvolledige bronvermelding]"
+
+
+def test_a_full_date_reads_day_before_month():
+    from kennisbank.cite import Apa as _Apa
+    page = bron("slo2019", type="webpage", author=[{"literal": "SLO"}], issued={"date-parts": [[2019, 10, 23]]},
+                title="Een pagina", URL="https://www.slo.nl/x/")
+    text = _Apa({"slo2019": page}).reference_text("slo2019")
+    assert "(2019, 23 oktober)" in text and "oktober 23" not in text

@@ -42,5 +42,5 @@ def test_plain_text_keeps_link_text_and_formats_citations(project):
     kb = load_kennisbank(project)
     text = ("Zie [welbevinden](begrip:welbevinden) en @weare2011 *nu* [@stevens2023; @weare2011, p. 3]; "
             "lees [verder](../x/index.md#y) <em>hier</em>.")
-    assert plain(text, kb) == ("Zie welbevinden en Weare & Nind (2011) nu (Stevens et al., 2023; Weare & Nind, 2011, "
+    assert plain(text, kb) == ("Zie welbevinden en Weare en Nind (2011) nu (Stevens et al., 2023; Weare & Nind, 2011, "
                                "p. 3); lees verder hier.")

@@ -23,11 +23,11 @@
   }
 
   function markScrollRegions() {
-    for (const region of document.querySelectorAll(".md-typeset__scrollwrap")) {
+    for (const region of document.querySelectorAll(".md-typeset__scrollwrap, .kb-scrollregio")) {
       if (region.scrollWidth > region.clientWidth) {  // even 1 px more must be reachable
         region.tabIndex = 0;
         region.setAttribute("role", "region");
-        region.setAttribute("aria-label", heading(region) + " (schuif opzij voor de rest)");
+        region.setAttribute("aria-label", (region.dataset.kbLabel || heading(region)) + " (schuif opzij voor de rest)");
       } else {
         region.removeAttribute("tabindex");
         region.removeAttribute("role");
