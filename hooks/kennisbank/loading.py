@@ -5,6 +5,7 @@ every problem in every file, and raises one ContentError listing them all.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -279,6 +280,11 @@ def _load_bronnen(kb: Kennisbank) -> list[Problem]:
     for loaded, i, item, display in items:
         line = loaded.line((i, "id"))
         problems += _duplicate(seen, item["id"], display, line, key_path((i, "id")))
+        tracking = re.findall(r"[?&]((?:utm_[a-z]+|fbclid|gclid|mc_[a-z]+)=)", str(item.get("URL", "")))
+        if tracking:
+            problems.append(Problem(display, loaded.line((i, "URL")), key_path((i, "URL")),
+                                    f"the address carries tracking parameters ({', '.join(tracking)}...): "
+                                    "readers and the site's open data get the address without them"))
         suffix = item.get("jaar_suffix", "")
         if suffix and not item["id"].endswith(suffix):
             problems.append(Problem(display, loaded.line((i, "jaar_suffix")), key_path((i, "jaar_suffix")),

@@ -114,3 +114,13 @@ def test_docs_pages_are_checked_with_their_lines(project):
     pages = [("onderbouwing/index.md", "O", "# O\n\nRegel twee.\nZie [@weare2012].\n")]
     assert problems(project, pages) == [
         "docs/onderbouwing/index.md:4: unknown citation key 'weare2012' (did you mean 'weare2011'?)"]
+
+
+def test_an_address_with_tracking_parameters_is_reported_at_its_line(project):
+    from support import BRONNEN
+    line = BRONNEN.split("\n").index("  URL: https://register.example.org/taakspel") + 1
+    write(project, "content/bronnen.yml", BRONNEN.replace(
+        "URL: https://register.example.org/taakspel", "URL: https://register.example.org/taakspel?utm_source=nieuwsbrief&x=1"))
+    assert problems(project) == [
+        f"content/bronnen.yml:{line}: [2].URL: the address carries tracking parameters (utm_source=...): "
+        "readers and the site's open data get the address without them"]
