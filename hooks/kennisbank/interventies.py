@@ -7,6 +7,7 @@ import json
 import re
 import unicodedata
 
+from .datums import nl_datum
 from .references import plain
 from .text import csv_cell
 
@@ -134,6 +135,18 @@ def zoektekst(text: str) -> str:
     interventies.js normalises what the reader types the same way (NFD, marks removed)."""
     text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.category(c).startswith("M"))
     return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
+
+
+def kort_oordeel(kb, i) -> str:
+    """The current judgement in one line, as principle pages, mbo boxes and the self-scan list it:
+    'Effectief volgens goede aanwijzingen (oordeel van 6 oktober 2016, ouder dan vijf jaar)'."""
+    o = i.oordeel
+    if o is None:
+        return "Geen oordeel gevonden"
+    delen = [f"oordeel van {nl_datum(o.datum)}" if o.datum else "zonder datum"]
+    delen += ["ouder dan vijf jaar"] if o.ouder_dan_vijf_jaar(kb.vandaag) else []
+    delen += ["afgeleid"] if o.afgeleid else []
+    return f"{kb.niveaus[o.niveau].label} ({', '.join(delen)})"
 
 
 def zoekvelden(kb, i) -> list[str]:

@@ -9,7 +9,8 @@ import os
 
 from . import html
 
-# MkDocs executes hook modules again for every rebuild, so the mode lives in the environment.
+# Set by on_startup; KB_PREVIEW=1 in the environment turns it on for `mkdocs build` too (a build that
+# shows content problems on its pages instead of stopping, as the live preview does).
 _MODE = "KB_PREVIEW"
 
 

@@ -19,9 +19,8 @@ import re
 from dataclasses import dataclass
 
 from . import references
-from .datums import nl_datum
 from .errors import Problem
-from .interventies import ONDERWIJSTYPE
+from .interventies import ONDERWIJSTYPE, kort_oordeel
 
 SECTIE = "in-de-praktijk-op-school"  # {#id} of "Wat betekent dit voor de school?"
 MINIMUM, MAXIMUM = 3, 8  # points per principle the scan asks about
@@ -122,15 +121,6 @@ def problemen(kb) -> list[Problem]:
     return out
 
 
-def _oordeel(kb, i) -> dict:
-    o = i.oordeel
-    if o is None:
-        return {"niveau": "Geen oordeel gevonden", "datum": "", "oud": False}
-    # worded as in the programme list; who judged it is on the programme's page, one click away
-    return {"niveau": kb.niveaus[o.niveau].label, "datum": nl_datum(o.datum) if o.datum else "zonder datum",
-            "oud": o.ouder_dan_vijf_jaar(kb.vandaag)}
-
-
 def data(kb, url) -> dict:
     """What the scan's script needs: pillars, principles with their statements (plain text),
     programmes with their current judgement, and mbo boxes. ``url(src, anchor)`` gives a link
@@ -143,7 +133,9 @@ def data(kb, url) -> dict:
             principes.append({
                 "code": p.nummer, "titel": p.titel, "kort": references.plain(p.kort, kb), "url": url(p.src, ""),
                 "punten": [{"k": s.sleutel, "t": references.plain(s.tekst, kb)} for s in stellingen(p)],
-                "programmas": [dict(naam=i.naam, url=url(i.src, ""), types=list(i.onderwijstype), **_oordeel(kb, i))
+                # worded as on the principle pages; who judged it is on the programme's page, one click away
+                "programmas": [dict(naam=i.naam, url=url(i.src, ""), types=list(i.onderwijstype),
+                                    oordeel=kort_oordeel(kb, i))
                                for i in kb.interventies_bij(p.id)],
                 "mbo": [{"titel": k.titel, "url": url(src, k.anchor)} for k, src in kaders],
             })

@@ -327,10 +327,11 @@ def test_starting_principles_name_their_programmes_with_the_current_judgement_an
         for i in kb.interventies_bij(principe.id):
             if i.onderwijstype and "po" not in i.onderwijstype:
                 continue  # another school type
-            o = i.oordeel
-            text = "Geen oordeel gevonden" if o is None else kb.niveaus[o.niveau].label + (
-                f", oordeel van {nl_datum(o.datum)}" if o.datum else ", zonder datum") + (
-                ", ouder dan vijf jaar" if o.ouder_dan_vijf_jaar(kb.vandaag) else "")
+            o = i.oordeel  # worded here on its own: level (date, age, deduced)
+            text = "Geen oordeel gevonden" if o is None else kb.niveaus[o.niveau].label + " (" + ", ".join(
+                [f"oordeel van {nl_datum(o.datum)}" if o.datum else "zonder datum"]
+                + (["ouder dan vijf jaar"] if o.ouder_dan_vijf_jaar(kb.vandaag) else [])
+                + (["afgeleid"] if o.afgeleid else [])) + ")"
             want.append(f"{i.naam}: {text}" + ("" if i.onderwijstype else " · onderwijstype niet bekend"))
         shown = scan.locator(f".kb-zelfscan-begin[data-code='{code}'] p.kb-zelfscan-sub:has-text('Programma') + ul > li")
         assert [t.strip() for t in shown.all_inner_texts()] == want, code

@@ -266,10 +266,8 @@
           : "De kennisbank noemt bij dit principe (nog) geen programma's." })];
       }
       return [kop, el("ul", {}, passend.map(function (prog) {
-        var oordeel = prog.niveau + (prog.datum === "zonder datum" ? ", zonder datum" : prog.datum ? ", oordeel van " + prog.datum : "") +
-          (prog.oud ? ", ouder dan vijf jaar" : "");
         var types = prog.types.length ? (type ? "" : " · " + prog.types.join(", ")) : " · onderwijstype niet bekend";
-        return el("li", {}, [el("a", { href: prog.url, text: prog.naam }), ": " + oordeel + types]);
+        return el("li", {}, [el("a", { href: prog.url, text: prog.naam }), ": " + prog.oordeel + types]);
       }))];
     }
 
